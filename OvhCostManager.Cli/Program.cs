@@ -1,0 +1,6 @@
+using System.CommandLine;
+using OvhCostManager.Cli.Dev;
+
+var root = new RootCommand("OVH Cost Manager command line: import, bill download, reports.");
+root.Subcommands.Add(new Command("dev", "Developer tools.") { AddMigrationCommand.Create() });
+return await root.Parse(args).InvokeAsync();

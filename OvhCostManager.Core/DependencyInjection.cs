@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Data;
+
+namespace OvhCostManager.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the store and everything the Web host and the CLI share.</summary>
+    public static IServiceCollection AddOvhCostManagerCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<DataOptions>()
+            .Bind(configuration.GetSection(DataOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(DataDirectoryIsWritable, "Data:Directory must be a folder the application can create and write to.")
+            .ValidateOnStart();
+
+        services.AddDbContextFactory<CostDbContext>((sp, options) =>
+        {
+            var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+            options.UseSqlite(data.ConnectionString)
+                .AddInterceptors(new SqlitePragmasInterceptor())
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+
+    private static bool DataDirectoryIsWritable(DataOptions options)
+    {
+        try
+        {
+            var directory = Directory.CreateDirectory(options.Directory);
+            var probe = Path.Combine(directory.FullName, $".write-probe-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Data.Entities;
+
+namespace OvhCostManager.Web;
+
+/// <summary><c>GET /health</c>: public, JSON, 200 when the database answers, 503 when it does not.</summary>
+public static class HealthEndpoint
+{
+    public sealed record HealthReport(string Status, bool DatabaseReachable, DateTimeOffset? LastSuccessfulSyncUtc, string Version);
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health", async (IDbContextFactory<CostDbContext> contexts, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var lastSuccess = await db.SyncRuns
+                    .Where(r => r.Status == SyncRunStatus.Success)
+                    .OrderByDescending(r => r.FinishedAtUtc)
+                    .Select(r => r.FinishedAtUtc)
+                    .FirstOrDefaultAsync(cancellationToken);
+                return Results.Json(new HealthReport("healthy", true, lastSuccess, AppVersion.Current));
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                return Results.Json(new HealthReport("unhealthy", false, null, AppVersion.Current), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }).DisableAntiforgery();
+        return endpoints;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Data;
+
+namespace OvhCostManager.Web;
+
+/// <summary>Turns a configuration mistake into one line on stderr and exit code 1, never a stack trace.</summary>
+public static class StartupFailure
+{
+    public static int? TryDescribe(Exception exception, out string message)
+    {
+        var root = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        message = root switch
+        {
+            OptionsValidationException options => "Configuration error: " + string.Join(" ", options.Failures),
+            DatabaseTooNewException tooNew => "Database error: " + tooNew.Message,
+            InvalidDataException invalid => "Configuration error: " + invalid.Message,
+            System.Text.Json.JsonException json => "Configuration error: a settings file is not valid JSON (" + json.Message + ")",
+            _ => string.Empty,
+        };
+        return message.Length == 0 ? null : 1;
+    }
+}

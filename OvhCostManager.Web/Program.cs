@@ -1,0 +1,35 @@
+using OvhCostManager.Core.Data;
+using OvhCostManager.Web;
+using OvhCostManager.Web.Components;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddOvhCostManagerWeb();
+
+    var app = builder.Build();
+    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+    }
+
+    app.UseRequestLocalization(Localization.CreateOptions());
+    app.UseAntiforgery();
+    app.MapStaticAssets();
+    app.MapHealth();
+    app.MapCultureSwitch();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.TryDescribe(e, out var message) is { } exitCode)
+{
+    Console.Error.WriteLine(message);
+    return exitCode;
+}
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
