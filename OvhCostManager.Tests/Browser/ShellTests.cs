@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using OvhCostManager.Tests.Infrastructure;
+
+namespace OvhCostManager.Tests.Browser;
+
+[Collection(DashboardCollection.Name)]
+public sealed class ShellTests(DashboardFixture dashboard)
+{
+    private static readonly (string Tab, string French, string English)[] Tabs =
+    [
+        ("overview", "Vue d'ensemble", "Overview"),
+        ("compare", "Comparer", "Compare"),
+        ("trends", "Tendances", "Trends"),
+        ("inventory", "Inventaire", "Inventory"),
+        ("payg", "Consommation à l'usage", "Pay-as-you-go"),
+    ];
+
+    [Fact]
+    public async Task The_five_tabs_render_and_each_click_shows_its_page_in_French_by_default()
+    {
+        var page = await dashboard.Browser.Browser.NewPageAsync();
+        await page.GotoAsync(dashboard.App.BaseUrl.ToString());
+        await page.WaitForSelectorAsync("[data-page='overview']");
+
+        var tabs = page.Locator("nav.ocm-tabs a");
+        Assert.Equal(Tabs.Select(t => t.French), await tabs.AllInnerTextsAsync());
+
+        foreach (var (tab, french, _) in Tabs)
+        {
+            await page.ClickAsync($"nav.ocm-tabs a[data-tab='{tab}']");
+            await page.WaitForSelectorAsync($"[data-page='{tab}']");
+            Assert.Equal(french, await page.InnerTextAsync("h1"));
+            Assert.EndsWith("/" + tab, page.Url);
+            Assert.Contains("active", await page.GetAttributeAsync($"nav.ocm-tabs a[data-tab='{tab}']", "class") ?? "");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"shell-{tab}-fr"), FullPage = true });
+        }
+
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_language_switch_keeps_the_page_and_persists_English_for_the_browser()
+    {
+        var context = await dashboard.Browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "trends").ToString());
+        await page.WaitForSelectorAsync("[data-page='trends']");
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+
+        await page.ClickAsync("a[data-culture='en']");
+        await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
+        await page.WaitForSelectorAsync("[data-page='trends']");
+        Assert.Equal("Trends", await page.InnerTextAsync("h1"));
+
+        await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "inventory").ToString());
+        Assert.Equal("Inventory", await page.InnerTextAsync("h1"));
+        Assert.Equal(Tabs.Select(t => t.English), await page.Locator("nav.ocm-tabs a").AllInnerTextsAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("shell-inventory-en"), FullPage = true });
+        await context.CloseAsync();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+using OvhCostManager.Tests.Infrastructure;
+
+namespace OvhCostManager.Tests.Integration.Hosting;
+
+[Collection(DashboardCollection.Name)]
+public sealed class PublishedAppTests(DashboardFixture dashboard)
+{
+    [Theory]
+    [InlineData("_content/Radzen.Blazor/css/material-base.css", "text/css")]
+    [InlineData("_content/Radzen.Blazor/Radzen.Blazor.js", "javascript")]
+    [InlineData("_framework/blazor.web.js", "javascript")]
+    public async Task The_published_app_serves_static_assets_with_their_content(string path, string contentType)
+    {
+        using var client = dashboard.App.CreateClient();
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(contentType, response.Content.Headers.ContentType?.MediaType ?? "");
+        Assert.True(body.Length > 1000, $"{path} served {body.Length} bytes");
+    }
+
+    [Fact]
+    public async Task Health_reports_a_reachable_database_as_json()
+    {
+        using var client = dashboard.App.CreateClient();
+        using var response = await client.GetAsync("/health");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.True(json.RootElement.GetProperty("databaseReachable").GetBoolean());
+        Assert.True(json.RootElement.TryGetProperty("lastSuccessfulSyncUtc", out _));
+    }
+
+    [Fact]
+    public async Task The_culture_switch_refuses_a_return_url_to_another_site()
+    {
+        using var client = dashboard.App.CreateClient(followRedirects: false);
+        using var response = await client.GetAsync("/culture?name=en&returnUrl=%2F%2Fevil.example%2F");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.ToString());
+    }
+}

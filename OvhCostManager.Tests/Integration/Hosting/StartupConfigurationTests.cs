@@ -1,0 +1,38 @@
+using OvhCostManager.Tests.Infrastructure;
+
+namespace OvhCostManager.Tests.Integration.Hosting;
+
+public sealed class StartupConfigurationTests
+{
+    [Fact]
+    public async Task An_unwritable_data_directory_stops_startup_with_one_line_naming_the_setting()
+    {
+        var (exitCode, output) = await RunPublishedAsync(new Dictionary<string, string> { ["Data__Directory"] = "/proc/ocm-cannot-write-here" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Data:Directory", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task A_malformed_settings_file_stops_startup_with_a_clear_message()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "appsettings.json"), "{ \"Data\": { \"Directory\": ");
+
+        var (exitCode, output) = await RunPublishedAsync(new Dictionary<string, string>(), folder.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Configuration error", output);
+        Assert.Contains("appsettings.json", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    private static async Task<(int, string)> RunPublishedAsync(Dictionary<string, string> environment, string? workingDirectory = null)
+    {
+        var published = await PublishedApp.PublishAsync();
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return await PublishedApp.RunAsync(Path.Combine(published, "OvhCostManager.Web"), "", workingDirectory ?? published, TimeSpan.FromSeconds(60), environment);
+    }
+}
