@@ -4,7 +4,13 @@ using OvhCostManager.Web.Components;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The app's own folder is the content root wherever it is started from: wwwroot, appsettings.json and the
+    // static asset manifest sit next to the binary, and a stray working directory must not serve empty files.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") ?? AppContext.BaseDirectory,
+    });
     builder.AddOvhCostManagerWeb();
 
     var app = builder.Build();

@@ -22,6 +22,10 @@ public sealed class ShellTests(DashboardFixture dashboard)
         await page.GotoAsync(dashboard.App.BaseUrl.ToString());
         await page.WaitForSelectorAsync("[data-page='overview']");
 
+        // Styles really arrive (the published app once served its CSS with 0 bytes when started from another folder).
+        Assert.Contains("Roboto", await page.EvaluateAsync<string>("getComputedStyle(document.body).fontFamily"));
+        Assert.Equal("solid", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.ocm-tab.active')).borderBottomStyle"));
+
         var tabs = page.Locator("nav.ocm-tabs a");
         Assert.Equal(Tabs.Select(t => t.French), await tabs.AllInnerTextsAsync());
 

@@ -47,7 +47,8 @@ public static class PublishedApp
         var port = FreePort.Next();
         var info = new ProcessStartInfo(Path.Combine(directory, "OvhCostManager.Web"))
         {
-            WorkingDirectory = workingDirectory ?? directory,
+            // Started away from its folder on purpose: the app must find its own wwwroot.
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

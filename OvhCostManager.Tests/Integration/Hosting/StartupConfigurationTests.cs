@@ -20,7 +20,7 @@ public sealed class StartupConfigurationTests
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "appsettings.json"), "{ \"Data\": { \"Directory\": ");
 
-        var (exitCode, output) = await RunPublishedAsync(new Dictionary<string, string>(), folder.Path);
+        var (exitCode, output) = await RunPublishedAsync(new Dictionary<string, string> { ["ASPNETCORE_CONTENTROOT"] = folder.Path });
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Configuration error", output);
@@ -28,11 +28,11 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("   at ", output);
     }
 
-    private static async Task<(int, string)> RunPublishedAsync(Dictionary<string, string> environment, string? workingDirectory = null)
+    private static async Task<(int, string)> RunPublishedAsync(Dictionary<string, string> environment)
     {
         var published = await PublishedApp.PublishAsync();
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return await PublishedApp.RunAsync(Path.Combine(published, "OvhCostManager.Web"), "", workingDirectory ?? published, TimeSpan.FromSeconds(60), environment);
+        return await PublishedApp.RunAsync(Path.Combine(published, "OvhCostManager.Web"), "", Path.GetTempPath(), TimeSpan.FromSeconds(60), environment);
     }
 }
