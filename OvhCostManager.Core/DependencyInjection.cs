@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Sync;
 
 namespace OvhCostManager.Core;
 
@@ -27,6 +28,12 @@ public static class DependencyInjection
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         services.AddSingleton<DatabaseMigrator>();
+
+        services.AddOptions<SyncOptions>()
+            .Bind(configuration.GetSection(SyncOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SyncNotifier>();
         return services;
     }
 
