@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Ovh;
 
 namespace OvhCostManager.Core;
 
@@ -27,6 +28,7 @@ public static class DependencyInjection
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         services.AddSingleton<DatabaseMigrator>();
+        services.AddOvhApi(configuration);
         return services;
     }
 
