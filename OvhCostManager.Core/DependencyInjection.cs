@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
+using OvhCostManager.Core.Ovh;
 
 namespace OvhCostManager.Core;
 
@@ -34,6 +35,7 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SyncNotifier>();
+        services.AddOvhApi(configuration);
         return services;
     }
 
