@@ -31,6 +31,7 @@ Console.WriteLine($"  OAuth2 token URL   {server.TokenUrl} (client {SimulatorCre
 Console.WriteLine($"  account            {size}, seed {seed}: {truth.Counts.Bills} bills, {truth.Counts.Lines} lines, generated in {server.GenerationTime.TotalMilliseconds:0} ms");
 Console.WriteLine($"  control API        {server.Root}_simulator/ground-truth");
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
 await stop.Task;
 return 0;

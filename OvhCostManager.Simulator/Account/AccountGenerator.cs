@@ -51,7 +51,7 @@ public sealed partial class SimulatedAccount
 
         for (var i = 0; i < Shape.DedicatedServers; i++)
         {
-            var model = Catalog.Servers[r.Next(Catalog.Servers.Length)];
+            var model = Catalog.Servers[i < Catalog.Servers.Length ? (i + 1) % Catalog.Servers.Length : r.Next(Catalog.Servers.Length)];
             var (a, b, c) = (r.Next(37, 200), r.Next(1, 255), r.Next(1, 255));
             var name = i % 5 == 4 ? $"ns{r.Next(100_000, 999_999)}.ovh.net" : $"ns{r.Next(3_000_000, 3_999_999)}.ip-{a}-{b}-{c}.eu";
             var dc = r.Pick(Catalog.Datacenters);
@@ -65,7 +65,7 @@ public sealed partial class SimulatedAccount
 
         for (var i = 0; i < Shape.Vps; i++)
         {
-            var model = Catalog.VpsModels[r.Next(Catalog.VpsModels.Length)];
+            var model = Catalog.VpsModels[i < Catalog.VpsModels.Length ? (i + 3) % Catalog.VpsModels.Length : r.Next(Catalog.VpsModels.Length)];
             var name = $"vps-{r.Hex(8)}.vps.ovh.net";
             var zone = r.Pick(new[] { "gra", "sbg", "bhs", "waw" });
             Vps.Add(new SimVps(
@@ -102,7 +102,7 @@ public sealed partial class SimulatedAccount
         for (var i = 0; i < Shape.Instances; i++)
         {
             var project = CloudProjects[i % CloudProjects.Count];
-            var flavor = r.NextDouble() < 0.2 ? Catalog.Flavors[r.Next(7, Catalog.Flavors.Length)] : Catalog.Flavors[r.Next(0, 7)];
+            var flavor = i % 9 == 2 || r.NextDouble() < 0.15 ? Catalog.Flavors[r.Next(7, Catalog.Flavors.Length)] : Catalog.Flavors[r.Next(0, 7)];
             var created = historyStart.AddHours(r.Next(0, (int)Math.Max(1, (now - historyStart).TotalHours - 48)));
             Instances.Add(new SimInstance(
                 r.Uuid(), project.Id, $"{r.Pick(Catalog.InstanceNames)}-{i + 1}", flavor, r.Pick(project.Regions), created,
