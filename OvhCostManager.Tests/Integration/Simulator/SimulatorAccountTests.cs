@@ -130,6 +130,30 @@ public sealed class SimulatorAccountTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Added_and_corrected_bills_are_served_and_counted_in_the_ground_truth()
+    {
+        await using var sim = await SimulatorTestClock.StartSmallAsync();
+        using var client = new SignedOvhClient(sim);
+        var before = sim.GroundTruth;
+        var added = sim.Account.AddBill(SimulatorTestClock.June18.AddHours(-2),
+            [new NewBillLine("Location serveur dédié Advance-2 pour 1 mois", "ns1234567.ip-1-2-3.eu", Money.FromDecimal(109.99m))], paid: false);
+        var first = before.Bills.Keys.First();
+        var oldLine = sim.Account.FindBill(first)!.Lines[0].TotalPrice;
+        sim.Account.ChangeBillLine(first, 1, Money.FromDecimal(1.23m), "Ligne corrigée");
+
+        var served = await client.GetJsonAsync($"/me/bill/{added.BillId}");
+        Assert.Equal(Money.FromDecimal(131.99m).Ucents, served.GetProperty("priceWithTax").Ucents());
+        var corrected = await client.GetJsonAsync($"/me/bill/{first}/details/{first}-1");
+        Assert.Equal("Ligne corrigée", corrected.GetProperty("description").GetString());
+        var after = sim.GroundTruth;
+        Assert.Equal(before.Counts.Bills + 1, after.Counts.Bills);
+        Assert.Equal(before.Bills[first].WithoutTax - oldLine + Money.FromDecimal(1.23m), after.Bills[first].WithoutTax);
+        Assert.Equal(after.Bills[first].WithoutTax.Ucents, (await client.GetJsonAsync($"/me/bill/{first}")).GetProperty("priceWithoutTax").Ucents());
+        Assert.Equal(before.TotalWithoutTax + Money.FromDecimal(109.99m) - oldLine + Money.FromDecimal(1.23m), after.TotalWithoutTax);
+        Assert.Equal(before.UnpaidWithTax + Money.FromDecimal(131.99m), after.UnpaidWithTax);
+    }
+
+    [Fact]
     public async Task Inventory_expiry_dates_are_spread_around_now_with_mixed_renewal_modes()
     {
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Size = AccountSize.Medium, Clock = SimulatorClock.Frozen(SimulatorTestClock.June18) });
