@@ -1,8 +1,37 @@
+using System.Globalization;
 using OvhCostManager.Simulator;
 
-var port = args.Length > 0 && int.TryParse(args[0], out var p) ? p : 0;
-await using var server = await SimulatorServer.StartAsync(port);
+var port = 5099;
+var size = AccountSize.Medium;
+var seed = 42;
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Missing value after {args[i]}");
+    switch (args[i])
+    {
+        case "--port": port = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--size":
+            var text = Value();
+            if (!Enum.TryParse(text, ignoreCase: true, out size)) { Console.Error.WriteLine($"--size must be small, medium, large or extralarge (was {text})"); return 2; }
+            break;
+        default:
+            Console.Error.WriteLine("Usage: OvhCostManager.Simulator [--port 5099] [--size small|medium|large|extralarge] [--seed 42]");
+            return 2;
+    }
+}
+
+await using var server = await SimulatorServer.StartAsync(new SimulatorOptions { Port = port, Size = size, Seed = seed });
+var truth = server.GroundTruth;
 Console.WriteLine($"Simulated OVH API listening on {server.BaseUrl}");
+Console.WriteLine($"  application key    {server.Credentials.ApplicationKey}");
+Console.WriteLine($"  application secret {server.Credentials.ApplicationSecret}");
+Console.WriteLine($"  consumer key       {server.Credentials.ConsumerKey}");
+Console.WriteLine($"  OAuth2 token URL   {server.TokenUrl} (client {SimulatorCredentials.OAuth2ClientId} / {SimulatorCredentials.OAuth2ClientSecret})");
+Console.WriteLine($"  account            {size}, seed {seed}: {truth.Counts.Bills} bills, {truth.Counts.Lines} lines, generated in {server.GenerationTime.TotalMilliseconds:0} ms");
+Console.WriteLine($"  control API        {server.Root}_simulator/ground-truth");
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
 await stop.Task;
+return 0;

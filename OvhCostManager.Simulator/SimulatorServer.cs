@@ -1,38 +1,88 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OvhCostManager.Simulator.Control;
+using OvhCostManager.Simulator.Http;
 
 namespace OvhCostManager.Simulator;
 
-/// <summary>A running simulated OVH API on a loopback port. Dispose to stop it.</summary>
+/// <summary>A running simulated OVH API (EU, <c>/1.0</c>) on a loopback port, over a generated account. Dispose to stop it.</summary>
 public sealed class SimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly SimulatorState state;
 
-    private SimulatorServer(WebApplication app, Uri baseUrl)
+    private SimulatorServer(WebApplication app, SimulatorState state, Uri root, TimeSpan generationTime)
     {
         this.app = app;
-        BaseUrl = baseUrl;
+        this.state = state;
+        Root = root;
+        BaseUrl = new Uri(root, "1.0");
+        GenerationTime = generationTime;
     }
 
     /// <summary>API root, e.g. <c>http://127.0.0.1:41234/1.0</c>.</summary>
     public Uri BaseUrl { get; }
 
-    public static async Task<SimulatorServer> StartAsync(int port = 0, CancellationToken cancellationToken = default)
+    /// <summary>Server root (<c>http://127.0.0.1:41234/</c>): OAuth2 token URL and <c>/_simulator/</c> control routes live here.</summary>
+    public Uri Root { get; }
+
+    /// <summary>The OAuth2 token endpoint (client id <c>sim-client-id</c>, secret <c>sim-client-secret</c>).</summary>
+    public Uri TokenUrl => new(Root, "auth/oauth2/token");
+
+    public SimulatorCredentials Credentials => SimulatorCredentials.Default;
+    public SimulatedAccount Account => state.Account;
+    public SimulatorClock Clock => state.Clock;
+    public FaultOptions Faults => state.Faults;
+    public RequestStatistics Requests => state.Requests;
+    /// <summary>How long generating the account took.</summary>
+    public TimeSpan GenerationTime { get; }
+
+    /// <summary>Expected figures for what the API serves now (computed from <see cref="Account"/>).</summary>
+    public GroundTruth GroundTruth => GroundTruth.Compute(state.Account, state.Clock.GetUtcNow());
+
+    public static async Task<SimulatorServer> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= new SimulatorOptions();
+        var clock = options.Clock switch
+        {
+            SimulatorClock c => c,
+            null => new SimulatorClock(),
+            var other => new SimulatorClock(other),
+        };
+        var watch = Stopwatch.StartNew();
+        var account = new SimulatedAccount(options.Seed, options.EffectiveShape, clock);
+        var generationTime = watch.Elapsed;
+        var state = new SimulatorState(account, clock, options);
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Services.AddRouting();
         var app = builder.Build();
-        app.MapGet("/1.0/auth/time", (TimeProvider? clock) => Results.Json((clock ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds()));
+
+        var gate = new OvhGate(state);
+        app.Use(gate.CountAsync);
+        app.UseRouting();
+        app.Use(gate.GuardAsync);
+        MeRoutes.Map(app, state);
+        InventoryRoutes.Map(app, state);
+        CloudRoutes.Map(app, state);
+        OAuth2Endpoint.Map(app, state);
+        ControlApi.Map(app, state, options.EnableControlApi);
+
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatorServer(app, new Uri(address.TrimEnd('/') + "/1.0"));
+        return new SimulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"), generationTime);
     }
+
+    /// <summary>Computes a request signature the way OVH's clients do (for tests and tools).</summary>
+    public static string Sign(string applicationSecret, string consumerKey, string method, string url, string body, long timestamp) =>
+        OvhGate.Sign(applicationSecret, consumerKey, method, url, body, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -1,0 +1,99 @@
+using OvhCostManager.Core.Costs;
+
+namespace OvhCostManager.Simulator;
+
+/// <summary>
+/// Exact expected figures for what the simulator serves at <see cref="Now"/>: what a correct importer must arrive at.
+/// Months are billing months of the bill date in Europe/Paris (<c>yyyy-MM</c>); resource and project amounts are
+/// sums of line totals (without tax) whose <c>domain</c> is that resource.
+/// </summary>
+public sealed record GroundTruth
+{
+    public required DateTimeOffset Now { get; init; }
+    public required string CurrentMonth { get; init; }
+    public required Money TotalWithoutTax { get; init; }
+    public required Money TotalWithTax { get; init; }
+    public required SortedDictionary<string, MonthTruth> Months { get; init; }
+    public required SortedDictionary<string, BillTruth> Bills { get; init; }
+    /// <summary>Project id → month → sum of lines billed to the project.</summary>
+    public required SortedDictionary<string, SortedDictionary<string, Money>> CloudProjectsPerMonth { get; init; }
+    /// <summary>Line <c>domain</c> → month → sum of its lines.</summary>
+    public required SortedDictionary<string, SortedDictionary<string, Money>> ResourcesPerMonth { get; init; }
+    public required TruthCounts Counts { get; init; }
+    /// <summary>Sum of <c>/me/consumption/usage/current</c> transaction prices.</summary>
+    public required Money ConsumptionCurrent { get; init; }
+    /// <summary>Sum of <c>/me/consumption/usage/forecast</c> transaction prices.</summary>
+    public required Money ConsumptionForecast { get; init; }
+    /// <summary>Unpaid bills with tax, as <c>/me/debtAccount</c> <c>todoAmount</c>.</summary>
+    public required Money UnpaidWithTax { get; init; }
+    /// <summary>Sum of the credit balances' amounts.</summary>
+    public required Money CreditBalance { get; init; }
+
+    public static GroundTruth Compute(SimulatedAccount account, DateTimeOffset now)
+    {
+        lock (account.SyncRoot)
+        {
+            var bills = account.VisibleBills(now);
+            var months = new SortedDictionary<string, MonthTruth>(StringComparer.Ordinal);
+            var billTruths = new SortedDictionary<string, BillTruth>(StringComparer.Ordinal);
+            var resources = new SortedDictionary<string, SortedDictionary<string, Money>>(StringComparer.Ordinal);
+            var projectIds = account.CloudProjects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            var projects = new SortedDictionary<string, SortedDictionary<string, Money>>(StringComparer.Ordinal);
+            Money withoutTax = Money.Zero, withTax = Money.Zero, unpaid = Money.Zero;
+            var lines = 0;
+
+            foreach (var bill in bills)
+            {
+                var month = bill.Month.ToString();
+                var (net, tax, gross) = (bill.PriceWithoutTax, bill.Tax, bill.PriceWithTax);
+                billTruths[bill.BillId] = new BillTruth(month, bill.Date, bill.Lines.Count, net, tax, gross, bill.Payment is not null);
+                var m = months.GetValueOrDefault(month) ?? new MonthTruth(0, 0, Money.Zero, Money.Zero, Money.Zero);
+                months[month] = new MonthTruth(m.Bills + 1, m.Lines + bill.Lines.Count, m.WithoutTax + net, m.Tax + tax, m.WithTax + gross);
+                withoutTax += net;
+                withTax += gross;
+                lines += bill.Lines.Count;
+                if (bill.Payment is null) unpaid += gross;
+                foreach (var line in bill.Lines)
+                {
+                    Add(resources, line.Domain, month, line.TotalPrice);
+                    if (projectIds.Contains(line.Domain)) Add(projects, line.Domain, month, line.TotalPrice);
+                }
+            }
+
+            return new GroundTruth
+            {
+                Now = now,
+                CurrentMonth = BillingMonth.Of(now).ToString(),
+                TotalWithoutTax = withoutTax,
+                TotalWithTax = withTax,
+                Months = months,
+                Bills = billTruths,
+                CloudProjectsPerMonth = projects,
+                ResourcesPerMonth = resources,
+                Counts = new TruthCounts(bills.Count, lines, account.DedicatedServers.Count, account.Vps.Count, account.NetApps.Count,
+                    account.CloudProjects.Count, account.Instances.Count),
+                ConsumptionCurrent = Money.Sum(ConsumptionView.Current(account, now).Select(e => e.Amount)),
+                ConsumptionForecast = Money.Sum(ConsumptionView.Forecast(account, now).Select(e => e.Amount)),
+                UnpaidWithTax = unpaid,
+                CreditBalance = Money.Sum(account.CreditBalances.Select(b => b.Amount)),
+            };
+        }
+    }
+
+    private static void Add(SortedDictionary<string, SortedDictionary<string, Money>> map, string key, string month, Money amount)
+    {
+        if (!map.TryGetValue(key, out var perMonth))
+        {
+            perMonth = new SortedDictionary<string, Money>(StringComparer.Ordinal);
+            map[key] = perMonth;
+        }
+
+        perMonth[month] = perMonth.GetValueOrDefault(month) + amount;
+    }
+}
+
+public sealed record MonthTruth(int Bills, int Lines, Money WithoutTax, Money Tax, Money WithTax);
+
+public sealed record BillTruth(string Month, DateTimeOffset Date, int Lines, Money WithoutTax, Money Tax, Money WithTax, bool Paid);
+
+public sealed record TruthCounts(int Bills, int Lines, int DedicatedServers, int Vps, int NetApps, int CloudProjects, int Instances);
