@@ -27,6 +27,11 @@ public static class DependencyInjection
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<BillStore>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<ConsumptionStore>();
+        services.AddSingleton<SyncRunStore>();
+        services.AddSingleton<AccountSettingsStore>();
         return services;
     }
 
