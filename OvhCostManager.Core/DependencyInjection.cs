@@ -36,6 +36,11 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<SyncNotifier>();
         services.AddOvhApi(configuration);
+        services.AddSingleton<BillStore>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<ConsumptionStore>();
+        services.AddSingleton<SyncRunStore>();
+        services.AddSingleton<AccountSettingsStore>();
         return services;
     }
 

@@ -15,6 +15,7 @@ try
 
     var app = builder.Build();
     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    await app.Services.GetRequiredService<SyncRunStore>().CloseInterruptedRunsAsync();
 
     if (!app.Environment.IsDevelopment())
     {

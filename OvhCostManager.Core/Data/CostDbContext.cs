@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data.Entities;
 
 namespace OvhCostManager.Core.Data;
@@ -6,6 +7,23 @@ namespace OvhCostManager.Core.Data;
 public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbContext(options)
 {
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<Bill> Bills => Set<Bill>();
+    public DbSet<BillLine> BillLines => Set<BillLine>();
+    public DbSet<CloudProject> CloudProjects => Set<CloudProject>();
+    public DbSet<ConsumptionSnapshot> ConsumptionSnapshots => Set<ConsumptionSnapshot>();
+    public DbSet<ConsumptionSnapshotItem> ConsumptionSnapshotItems => Set<ConsumptionSnapshotItem>();
+    public DbSet<ConsumptionHistoryEntry> ConsumptionHistory => Set<ConsumptionHistoryEntry>();
+    public DbSet<AccountBalanceSnapshot> AccountBalanceSnapshots => Set<AccountBalanceSnapshot>();
+    public DbSet<CreditBalance> CreditBalances => Set<CreditBalance>();
+    public DbSet<CreditMovement> CreditMovements => Set<CreditMovement>();
+    public DbSet<DedicatedServer> DedicatedServers => Set<DedicatedServer>();
+    public DbSet<Vps> Vps => Set<Vps>();
+    public DbSet<NetAppStorage> NetAppStorages => Set<NetAppStorage>();
+    public DbSet<CloudInstance> CloudInstances => Set<CloudInstance>();
+    public DbSet<CloudQuota> CloudQuotas => Set<CloudQuota>();
+    public DbSet<CloudProjectUsage> CloudProjectUsage => Set<CloudProjectUsage>();
+    public DbSet<ServiceRenewal> ServiceRenewals => Set<ServiceRenewal>();
+    public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -16,5 +34,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     {
         // SQLite cannot order or compare DateTimeOffset; every instant is stored as UTC ticks.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+        // Money is an INTEGER of micro-cents: SUM() over it is an exact integer sum in SQL.
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
     }
 }

@@ -15,5 +15,7 @@ public sealed class DataOptions
 
     public string DatabasePath => Path.GetFullPath(Path.Combine(Directory, DatabaseFileName));
 
-    public string ConnectionString => $"Data Source={DatabasePath};Cache=Shared;Default Timeout=30";
+    // No shared cache: it locks per table inside the process and would make the dashboard wait for a sync's
+    // transaction, which WAL otherwise lets readers ignore.
+    public string ConnectionString => $"Data Source={DatabasePath};Default Timeout=30";
 }

@@ -17,6 +17,803 @@ namespace OvhCostManager.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
 
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.AccountBalanceSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DebtActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DebtDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DebtPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DebtTodo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DebtUnmatured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepositsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAtUtc");
+
+                    b.ToTable("account_balance_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.AccountSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MonthlyBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("account_settings", (string)null);
+
+                    b.HasCheckConstraint("CK_account_settings_single_row", "Id = 1");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Currency = "EUR",
+                            TimeZoneId = "Europe/Paris"
+                        });
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.Bill", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LinesComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinesHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaymentDateUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceWithTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceWithoutTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillingMonth");
+
+                    b.HasIndex("DateUtc");
+
+                    b.ToTable("bills", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.BillLine", b =>
+                {
+                    b.Property<string>("BillId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloudProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GpuModel")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BillId", "DetailId");
+
+                    b.HasIndex("Domain");
+
+                    b.HasIndex("BillingMonth", "Category");
+
+                    b.HasIndex("BillingMonth", "ResourceType");
+
+                    b.HasIndex("CloudProjectId", "BillingMonth");
+
+                    b.HasIndex("ResourceKey", "BillingMonth");
+
+                    b.ToTable("bill_lines", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudInstance", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flavor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GpuModel")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MonthlyBilling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "InstanceId");
+
+                    b.HasIndex("IsGpu");
+
+                    b.ToTable("cloud_instances", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudProject", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("cloud_projects", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudProjectUsage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "ResourceType");
+
+                    b.HasIndex("ProjectId", "Month");
+
+                    b.ToTable("cloud_project_usage", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudQuota", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MaxCores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxInstances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxRamMb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxVolumeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxVolumeGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedCores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedInstances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedRamMb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedVolumeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedVolumeGb")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "Region");
+
+                    b.ToTable("cloud_quotas", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ConsumptionHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PeriodEndUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PeriodStartUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanFamily")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Month", "ServiceId", "PlanCode")
+                        .IsUnique();
+
+                    b.ToTable("consumption_history", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ConsumptionSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PeriodEndUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PeriodStartUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Kind", "TakenAtUtc");
+
+                    b.ToTable("consumption_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ConsumptionSnapshotItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanFamily")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("SnapshotId", "ServiceId");
+
+                    b.ToTable("consumption_snapshot_items", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CreditBalance", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiringAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUpdateUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextExpirationUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("credit_balances", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CreditMovement", b =>
+                {
+                    b.Property<string>("BalanceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MovementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BalanceName", "MovementId");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("credit_movements", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.DedicatedServer", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommercialRange")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpuSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Datacenter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiskSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GpuModel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemoryMb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Os")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PowerState")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewalMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reverse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("dedicated_servers", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.NetAppStorage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerformanceLevel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewalMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SharesCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("netapp_storages", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ServiceRenewal", b =>
+                {
+                    b.Property<string>("ServiceName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeleteAtExpiration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EngagedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewalMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RenewalPeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceName", "ResourceType");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("service_renewals", (string)null);
+                });
+
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.SyncRun", b =>
                 {
                     b.Property<long>("Id")
@@ -26,10 +823,16 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<int>("BillsImported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BillsRepaired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InventoryItemsImported")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -46,6 +849,9 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<DateOnly?>("RangeTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestsByEndpointJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RequestsMade")
                         .HasColumnType("INTEGER");
 
@@ -60,11 +866,104 @@ namespace OvhCostManager.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Schedule");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
 
                     b.HasIndex("Status", "FinishedAtUtc");
 
                     b.ToTable("sync_runs", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.Vps", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiskGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddresses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemoryMb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Offer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewalMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Vcores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("vps", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.BillLine", b =>
+                {
+                    b.HasOne("OvhCostManager.Core.Data.Entities.Bill", "Bill")
+                        .WithMany("Lines")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Bill");
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ConsumptionSnapshotItem", b =>
+                {
+                    b.HasOne("OvhCostManager.Core.Data.Entities.ConsumptionSnapshot", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.Bill", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ConsumptionSnapshot", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,6 +4,8 @@ using OvhCostManager.Core.Costs;
 using OvhCostManager.Simulator;
 using Xunit.Abstractions;
 
+using BillingMonth = OvhCostManager.Simulator.BillingMonth;
+
 namespace OvhCostManager.Tests.Integration.Simulator;
 
 public sealed class SimulatorAccountTests(ITestOutputHelper output)

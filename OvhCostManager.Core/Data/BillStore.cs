@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using OvhCostManager.Core.Costs;
+using OvhCostManager.Core.Data.Entities;
+
+namespace OvhCostManager.Core.Data;
+
+/// <summary>What the store knows about a bill's lines, to decide whether a differential import must re-fetch it.</summary>
+public sealed record BillFingerprint(int LineCount, string LinesHash, bool LinesComplete);
+
+/// <summary>Writes bills and their lines; each operation uses its own short-lived context.</summary>
+public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, TimeProvider time)
+{
+    /// <summary>
+    /// Inserts or replaces a bill and all its lines in one transaction: a run killed half-way leaves either the
+    /// previous version of the bill or the new one, never a mix. Sets <see cref="Bill.BillingMonth"/> (account time
+    /// zone), <see cref="Bill.LineCount"/>, <see cref="Bill.LinesHash"/>, <see cref="Bill.ImportedAtUtc"/> and, on
+    /// each line, <see cref="BillLine.BillId"/> and <see cref="BillLine.BillingMonth"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The bill has no id, or two lines share a detail id.</exception>
+    public async Task SaveBillAsync(Bill bill, IReadOnlyList<BillLine> lines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bill);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (string.IsNullOrWhiteSpace(bill.Id))
+        {
+            throw new ArgumentException("A bill needs its OVH billId.", nameof(bill));
+        }
+
+        var duplicate = lines.GroupBy(l => l.DetailId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Bill {bill.Id} has two lines with detail id '{duplicate.Key}'.", nameof(lines));
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        var zone = await AccountTimeZone.ReadAsync(context, cancellationToken);
+
+        bill.BillingMonth = BillingMonth.Of(bill.DateUtc, zone);
+        bill.LineCount = lines.Count;
+        bill.LinesHash = BillLineHash.Compute(lines);
+        bill.ImportedAtUtc = time.GetUtcNow();
+        foreach (var line in lines)
+        {
+            line.BillId = bill.Id;
+            line.BillingMonth = bill.BillingMonth;
+        }
+
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var exists = await context.Bills.AnyAsync(b => b.Id == bill.Id, cancellationToken);
+        if (exists)
+        {
+            await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM bill_lines WHERE BillId = {bill.Id}", cancellationToken);
+        }
+
+        // Entry().State tracks the bill alone, without walking into its Lines collection.
+        context.Entry(bill).State = exists ? EntityState.Modified : EntityState.Added;
+        await context.SaveChangesAsync(cancellationToken);
+        await SqliteBulkInsert.InsertAsync(context, lines, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Line count, line hash and completeness of every stored bill, by bill id.</summary>
+    public async Task<IReadOnlyDictionary<string, BillFingerprint>> GetBillFingerprintsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await context.Bills
+            .Select(b => new { b.Id, b.LineCount, b.LinesHash, b.LinesComplete })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new BillFingerprint(r.LineCount, r.LinesHash, r.LinesComplete), StringComparer.Ordinal);
+    }
+
+    /// <summary>Date of the most recent stored bill, or null when there is none (start of a differential import).</summary>
+    public async Task<DateTimeOffset?> GetLatestBillDateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Bills
+            .OrderByDescending(b => b.DateUtc)
+            .Select(b => (DateTimeOffset?)b.DateUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}
