@@ -13,4 +13,34 @@ public static class BillingMonth
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string Of(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads a month as written in URLs and on the command line (<c>2026-10</c>). Refuses anything else, including
+    /// <c>2026-13</c>, with <paramref name="error"/> saying what is expected.
+    /// </summary>
+    public static bool TryParse(string? text, out string month, out string error)
+    {
+        month = "";
+        if (text is { Length: 7 } && text[4] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var monthNumber)
+            && year is >= 2000 and <= 2100 && monthNumber is >= 1 and <= 12)
+        {
+            month = text;
+            error = "";
+            return true;
+        }
+
+        error = $"'{text}' is not a month: expected YYYY-MM, e.g. 2026-10.";
+        return false;
+    }
+
+    /// <summary>The first and last day of a <c>YYYY-MM</c> month.</summary>
+    public static (DateOnly First, DateOnly Last) Days(string month)
+    {
+        var first = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return (first, first.AddMonths(1).AddDays(-1));
+    }
+
+    public static string Previous(string month) => Of(Days(month).First.AddMonths(-1));
 }
