@@ -9,38 +9,48 @@ namespace OvhCostManager.Core.Classification;
 internal sealed record ClassificationRulesFile(
     string? Description,
     UserTextFile? UserTextPatterns,
-    IReadOnlyList<GpuRuleFile> GpuModels,
-    IReadOnlyList<string> GpuWords,
-    IReadOnlyList<CategoryRuleFile> Categories,
-    IReadOnlyList<ResourceRuleFile> ResourceTypes);
+    IReadOnlyList<string>? GpuWords,
+    IReadOnlyList<GpuRuleFile>? GpuModels,
+    IReadOnlyList<CategoryRuleFile>? Categories,
+    IReadOnlyList<ResourceRuleFile>? ResourceTypes);
 
 internal sealed record UserTextFile(string? Description, IReadOnlyList<string>? Patterns);
 
-internal sealed record GpuRuleFile(string Model, string? Description, IReadOnlyList<string>? Keywords, IReadOnlyList<string>? Patterns);
+internal sealed record GpuRuleFile(string? Model, string? Description, IReadOnlyList<string>? Keywords, IReadOnlyList<string>? Patterns);
 
 internal sealed record CategoryRuleFile(
-    string Id,
+    string? Id,
     ServiceCategory Category,
     string? Description,
     IReadOnlyList<string>? Keywords,
     IReadOnlyList<string>? Patterns);
 
 internal sealed record ResourceRuleFile(
-    string Id,
+    string? Id,
     ResourceType ResourceType,
     string? Description,
     string? ServiceName,
     IReadOnlyList<string>? DescriptionKeywords,
     IReadOnlyList<string>? DescriptionPatterns);
 
-internal sealed record CategoryRule(string Id, ServiceCategory Category, Regex Description);
+/// <summary>Words or patterns to find in a description. <see cref="Owner"/> indexes the keyword scan's result.</summary>
+internal sealed record TextCondition(int Owner, bool HasKeywords, Regex? Patterns)
+{
+    public bool IsMetBy(string text, ReadOnlySpan<bool> keywordsFound) =>
+        (HasKeywords && keywordsFound[Owner]) || (Patterns is not null && Patterns.IsMatch(text));
+}
 
-internal sealed record GpuRule(string Model, Regex Description);
+internal sealed record CategoryRule(string Id, ServiceCategory Category, TextCondition Text);
 
-/// <summary>A resource-type rule matches when every condition it has matches (service name shape and/or description words).</summary>
-internal sealed record ResourceRule(string Id, ResourceType ResourceType, Regex? ServiceName, Regex? Description);
+internal sealed record GpuRule(string Model, TextCondition Text);
 
-/// <summary>The rules compiled once: one <see cref="Regex"/> per rule, run against <see cref="ClassificationText.Normalize"/>d text.</summary>
+/// <summary>A resource-type rule matches when every condition it has matches (service name shape and/or description).</summary>
+internal sealed record ResourceRule(string Id, ResourceType ResourceType, Regex? ServiceName, TextCondition? Text);
+
+/// <summary>
+/// The rules compiled once: keywords of every rule go into one <see cref="KeywordIndex"/> (one pass over the words of a
+/// description answers all of them); patterns are compiled regular expressions, tried only when their rule's turn comes.
+/// </summary>
 internal sealed class ClassificationRules
 {
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
@@ -55,25 +65,29 @@ internal sealed class ClassificationRules
     };
 
     private ClassificationRules(
+        KeywordIndex keywords,
         Regex? userText,
+        TextCondition gpuWords,
         IReadOnlyList<GpuRule> gpuModels,
-        Regex gpuWords,
         IReadOnlyList<CategoryRule> categories,
         IReadOnlyList<ResourceRule> resourceTypes)
     {
+        Keywords = keywords;
         UserText = userText;
-        GpuModels = gpuModels;
         GpuWords = gpuWords;
+        GpuModels = gpuModels;
         Categories = categories;
         ResourceTypes = resourceTypes;
     }
 
+    public KeywordIndex Keywords { get; }
+
     /// <summary>Finds customer-chosen names (group <c>name</c>) to blank before matching; null when none are configured.</summary>
     public Regex? UserText { get; }
 
-    public IReadOnlyList<GpuRule> GpuModels { get; }
+    public TextCondition GpuWords { get; }
 
-    public Regex GpuWords { get; }
+    public IReadOnlyList<GpuRule> GpuModels { get; }
 
     public IReadOnlyList<CategoryRule> Categories { get; }
 
@@ -98,49 +112,48 @@ internal sealed class ClassificationRules
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"Classification rules are not valid JSON for the expected shape: {e.Message}", e);
+            throw new InvalidOperationException($"Classification rules do not have the expected shape ({e.Path}): {e.Message}", e);
         }
 
-        if (file is null || file.Categories is null || file.ResourceTypes is null || file.GpuModels is null || file.GpuWords is null)
+        if (file?.Categories is null || file.ResourceTypes is null || file.GpuModels is null || file.GpuWords is null)
         {
-            throw new InvalidOperationException("Classification rules must define 'gpuModels', 'gpuWords', 'categories' and 'resourceTypes'.");
+            throw new InvalidOperationException("Classification rules must define 'gpuWords', 'gpuModels', 'categories' and 'resourceTypes'.");
         }
 
-        Regex? userText = null;
-        if (file.UserTextPatterns?.Patterns is { Count: > 0 } userPatterns)
+        var keywords = new KeywordIndex();
+        var owner = 0;
+        TextCondition Condition(string rule, IReadOnlyList<string>? words, IReadOnlyList<string>? patterns) =>
+            BuildCondition(keywords, owner++, rule, words, patterns);
+
+        var userText = BuildUserText(file.UserTextPatterns);
+        var gpuWords = Condition("gpuWords", file.GpuWords, null);
+        var gpu = file.GpuModels.Select(g =>
         {
-            userText = Compile("userTextPatterns", string.Join('|', userPatterns.Select(p => $"(?:{p})")));
-            if (!userText.GetGroupNames().Contains("name"))
-            {
-                throw new InvalidOperationException("Classification userTextPatterns must capture the text to blank in a group named 'name'.");
-            }
-        }
+            var model = Require(g.Model, "gpuModels[].model");
+            return new GpuRule(model, Condition($"gpu model '{model}'", g.Keywords, g.Patterns));
+        }).ToList();
 
-        var gpu = file.GpuModels.Select(g => new GpuRule(
-            Require(g.Model, "gpuModels[].model"),
-            BuildWordRegex($"gpu model {g.Model}", g.Keywords, g.Patterns))).ToList();
-        var gpuWords = BuildWordRegex("gpuWords", file.GpuWords, null);
-
-        var categories = file.Categories.Select(c => new CategoryRule(
-            Require(c.Id, "categories[].id"),
-            c.Category,
-            BuildWordRegex($"category rule '{c.Id}'", c.Keywords, c.Patterns))).ToList();
+        var categories = file.Categories.Select(c =>
+        {
+            var id = Require(c.Id, "categories[].id");
+            return new CategoryRule(id, c.Category, Condition($"category rule '{id}'", c.Keywords, c.Patterns));
+        }).ToList();
 
         var resources = new List<ResourceRule>(file.ResourceTypes.Count);
         foreach (var r in file.ResourceTypes)
         {
             var id = Require(r.Id, "resourceTypes[].id");
-            var hasDescription = r.DescriptionKeywords is { Count: > 0 } || r.DescriptionPatterns is { Count: > 0 };
-            if (string.IsNullOrWhiteSpace(r.ServiceName) && !hasDescription)
+            var hasText = r.DescriptionKeywords is { Count: > 0 } || r.DescriptionPatterns is { Count: > 0 };
+            if (string.IsNullOrWhiteSpace(r.ServiceName) && !hasText)
             {
-                throw new InvalidOperationException($"Resource-type rule '{id}' needs a 'serviceName' pattern, description keywords, or both.");
+                throw new InvalidOperationException($"Resource-type rule '{id}' needs a 'serviceName' pattern, description keywords or patterns, or both.");
             }
 
             resources.Add(new ResourceRule(
                 id,
                 r.ResourceType,
                 string.IsNullOrWhiteSpace(r.ServiceName) ? null : Compile($"resource-type rule '{id}' serviceName", r.ServiceName),
-                hasDescription ? BuildWordRegex($"resource-type rule '{id}'", r.DescriptionKeywords, r.DescriptionPatterns) : null));
+                hasText ? Condition($"resource-type rule '{id}'", r.DescriptionKeywords, r.DescriptionPatterns) : null));
         }
 
         var duplicate = categories.Select(c => c.Id).Concat(resources.Select(r => r.Id))
@@ -150,57 +163,55 @@ internal sealed class ClassificationRules
             throw new InvalidOperationException($"Classification rule id '{duplicate.Key}' is used more than once.");
         }
 
-        return new ClassificationRules(userText, gpu, gpuWords, categories, resources);
+        return new ClassificationRules(keywords, userText, gpuWords, gpu, categories, resources);
     }
 
-    /// <summary>
-    /// One alternation per rule. Keywords are literal phrases: a space matches any run of spaces, hyphens or
-    /// underscores, a final letter also accepts a plural "s", and each end that is a letter or digit must sit on a
-    /// word boundary. Patterns are regular expressions given the same boundaries.
-    /// </summary>
-    internal static Regex BuildWordRegex(string owner, IReadOnlyList<string>? keywords, IReadOnlyList<string>? patterns)
+    private static TextCondition BuildCondition(
+        KeywordIndex index, int owner, string rule, IReadOnlyList<string>? keywords, IReadOnlyList<string>? patterns)
     {
-        var alternatives = new List<string>();
         foreach (var keyword in keywords ?? [])
         {
-            var folded = ClassificationText.Normalize(keyword.Trim());
-            if (folded.Length == 0)
+            if (!index.Add(ClassificationText.Normalize(keyword ?? string.Empty), owner))
             {
-                throw new InvalidOperationException($"Classification {owner} has an empty keyword.");
+                throw new InvalidOperationException($"Classification {rule} has a keyword with no letter or digit: '{keyword}'.");
             }
-
-            var body = string.Join(@"[\s_-]+", folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
-            if (char.IsAsciiLetter(folded[^1]))
-            {
-                body += "s?";
-            }
-
-            alternatives.Add(WithBoundaries(body, folded[0], folded[^1]));
         }
 
+        var regexes = new List<string>();
         foreach (var pattern in patterns ?? [])
         {
             if (string.IsNullOrWhiteSpace(pattern))
             {
-                throw new InvalidOperationException($"Classification {owner} has an empty pattern.");
+                throw new InvalidOperationException($"Classification {rule} has an empty pattern.");
             }
 
-            alternatives.Add($"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])");
+            // A pattern opening with its own lookbehind sets its own left boundary (it may sit after a digit, as "/28").
+            var left = pattern.StartsWith("(?<=", StringComparison.Ordinal) ? string.Empty : "(?<![a-z0-9])";
+            regexes.Add($"{left}(?:{pattern})(?![a-z0-9])");
         }
 
-        if (alternatives.Count == 0)
+        if (keywords is not { Count: > 0 } && regexes.Count == 0)
         {
-            throw new InvalidOperationException($"Classification {owner} has no keyword and no pattern.");
+            throw new InvalidOperationException($"Classification {rule} has no keyword and no pattern.");
         }
 
-        return Compile(owner, string.Join('|', alternatives));
+        return new TextCondition(
+            owner,
+            keywords is { Count: > 0 },
+            regexes.Count == 0 ? null : Compile(rule, string.Join('|', regexes)));
     }
 
-    private static string WithBoundaries(string body, char first, char last)
+    private static Regex? BuildUserText(UserTextFile? userText)
     {
-        var left = char.IsAsciiLetterOrDigit(first) ? "(?<![a-z0-9])" : string.Empty;
-        var right = char.IsAsciiLetterOrDigit(last) ? "(?![a-z0-9])" : string.Empty;
-        return left + body + right;
+        if (userText?.Patterns is not { Count: > 0 } patterns)
+        {
+            return null;
+        }
+
+        var regex = Compile("userTextPatterns", string.Join('|', patterns.Select(p => $"(?:{p})")));
+        return regex.GetGroupNames().Contains("name")
+            ? regex
+            : throw new InvalidOperationException("Classification userTextPatterns must capture the text to blank in a group named 'name'.");
     }
 
     private static Regex Compile(string owner, string pattern)

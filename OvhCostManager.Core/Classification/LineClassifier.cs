@@ -23,7 +23,7 @@ public sealed class LineClassifier
     private const int MemoCapacity = 100_000;
 
     private static readonly Regex ProjectIdShape = new("^[0-9a-f]{32}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex ProjectIdInText = new("(?<![0-9a-z])[0-9a-f]{32}(?![0-9a-z])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
     private static readonly Lazy<LineClassifier> Embedded = new(() => new LineClassifier(ClassificationRules.LoadEmbedded()));
 
     private readonly ClassificationRules _rules;
@@ -70,7 +70,7 @@ public sealed class LineClassifier
 
     /// <summary>The resource type from the service-name shape and description alone (no inventory).</summary>
     public ResourceType ClassifyResourceType(string? serviceName, string? description) =>
-        ResourceTypeOf(Fold(serviceName?.Trim()), BlankUserNames(Fold(description)));
+        Classify(description, serviceName).ResourceType;
 
     private LineClassification Compute(string description, string serviceName)
     {
@@ -78,11 +78,17 @@ public sealed class LineClassifier
         var text = BlankUserNames(fullText);
         var name = ClassificationText.Normalize(serviceName);
 
-        var gpuModel = GpuModelOf(text);
-        var isGpu = gpuModel is not null || (text.Length > 0 && _rules.GpuWords.IsMatch(text));
-        var category = isGpu ? ServiceCategory.AiMl : CategoryOf(text);
-        var resourceType = ResourceTypeOf(name, text);
-        return new LineClassification(category, resourceType, CloudProjectIdOf(name, fullText), isGpu, gpuModel);
+        Span<Range> words = text.Length <= 256 ? stackalloc Range[129] : new Range[(text.Length / 2) + 1];
+        words = words[..KeywordIndex.Words(text, words)];
+        Span<bool> found = stackalloc bool[_rules.Keywords.OwnerCount];
+        _rules.Keywords.Scan(text, words, found);
+
+        var gpuModel = GpuModelOf(text, found);
+        var isGpu = gpuModel is not null || _rules.GpuWords.IsMetBy(text, found);
+        var category = isGpu ? ServiceCategory.AiMl : CategoryOf(text, found);
+        var resourceType = ResourceTypeOf(name, text, found);
+        var projectId = ProjectIdShape.IsMatch(name) ? name : ProjectIdIn(text, words) ?? (ReferenceEquals(text, fullText) ? null : ProjectIdIn(fullText));
+        return new LineClassification(category, resourceType, projectId, isGpu, gpuModel);
     }
 
     private string BlankUserNames(string text)
@@ -111,16 +117,11 @@ public sealed class LineClassifier
         return new string(chars);
     }
 
-    private ServiceCategory CategoryOf(string text)
+    private ServiceCategory CategoryOf(string text, ReadOnlySpan<bool> found)
     {
-        if (text.Length == 0)
-        {
-            return ServiceCategory.Other;
-        }
-
         foreach (var rule in _rules.Categories)
         {
-            if (rule.Description.IsMatch(text))
+            if (rule.Text.IsMetBy(text, found))
             {
                 return rule.Category;
             }
@@ -129,16 +130,11 @@ public sealed class LineClassifier
         return ServiceCategory.Other;
     }
 
-    private string? GpuModelOf(string text)
+    private string? GpuModelOf(string text, ReadOnlySpan<bool> found)
     {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
         foreach (var rule in _rules.GpuModels)
         {
-            if (rule.Description.IsMatch(text))
+            if (rule.Text.IsMetBy(text, found))
             {
                 return rule.Model;
             }
@@ -147,16 +143,22 @@ public sealed class LineClassifier
         return null;
     }
 
-    private ResourceType ResourceTypeOf(string name, string text)
+    private ResourceType ResourceTypeOf(string name, string text, ReadOnlySpan<bool> found)
     {
         foreach (var rule in _rules.ResourceTypes)
         {
+            // The keyword test is a lookup, so it goes first; service-name and description patterns are regexes.
+            if (rule.Text is { Patterns: null } && !rule.Text.IsMetBy(text, found))
+            {
+                continue;
+            }
+
             if (rule.ServiceName is not null && (name.Length == 0 || !rule.ServiceName.IsMatch(name)))
             {
                 continue;
             }
 
-            if (rule.Description is not null && (text.Length == 0 || !rule.Description.IsMatch(text)))
+            if (rule.Text is { Patterns: not null } && !rule.Text.IsMetBy(text, found))
             {
                 continue;
             }
@@ -167,16 +169,24 @@ public sealed class LineClassifier
         return ResourceType.Other;
     }
 
-    private static string? CloudProjectIdOf(string name, string text)
+    private static string? ProjectIdIn(string text)
     {
-        if (ProjectIdShape.IsMatch(name))
-        {
-            return name;
-        }
-
-        var inText = text.Length == 0 ? null : ProjectIdInText.Match(text);
-        return inText is { Success: true } ? inText.Value : null;
+        Span<Range> words = text.Length <= 256 ? stackalloc Range[129] : new Range[(text.Length / 2) + 1];
+        return ProjectIdIn(text, words[..KeywordIndex.Words(text, words)]);
     }
 
-    private static string Fold(string? value) => string.IsNullOrEmpty(value) ? string.Empty : ClassificationText.Normalize(value);
+    /// <summary>A word of exactly 32 hex digits is a Public Cloud project id.</summary>
+    private static string? ProjectIdIn(string text, ReadOnlySpan<Range> words)
+    {
+        foreach (var word in words)
+        {
+            var span = text.AsSpan(word);
+            if (span.Length == 32 && !span.ContainsAnyExcept(HexDigits))
+            {
+                return span.ToString();
+            }
+        }
+
+        return null;
+    }
 }
