@@ -29,7 +29,8 @@ try
     app.UseRateLimiter();
     app.UseAntiforgery();
 
-    app.MapStaticAssets();
+    // Public code and styles: the account pages shown before sign-in use them too.
+    app.MapStaticAssets().AllowAnonymous();
     app.MapHealth();
     app.MapCultureSwitch();
     app.MapAccount();
