@@ -34,6 +34,7 @@ public static class OidcAuthentication
         var settings = builder.Configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
         if (!settings.Enabled)
         {
+            services.AddAuthentication();
             services.AddAuthorization();
             return builder;
         }
