@@ -19,7 +19,7 @@ public sealed class OidcSignInTests(OidcDashboardFixture fixture)
 
         await page.GotoAsync(App("trends"));
         Assert.StartsWith(fixture.Provider.Authority, page.Url);
-        await SignInAsync(page, "alice");
+        await TestOidcProvider.SignInAsync(page, "alice");
 
         await page.WaitForURLAsync(App("trends"));
         await page.WaitForSelectorAsync("[data-page='trends']");
@@ -99,20 +99,12 @@ public sealed class OidcSignInTests(OidcDashboardFixture fixture)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(App("account/login?returnUrl=" + Uri.EscapeDataString("https://evil.example/")));
-        await SignInAsync(page, "alice");
+        await TestOidcProvider.SignInAsync(page, "alice");
 
         await page.WaitForURLAsync(url => url.StartsWith(fixture.App.BaseUrl.ToString(), StringComparison.Ordinal) && !url.Contains("signin-oidc", StringComparison.Ordinal));
         Assert.Equal(App("/"), page.Url);
         await page.WaitForSelectorAsync("[data-user-name]");
         await context.CloseAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.WaitForSelectorAsync("input[name='login']");
-        await page.FillAsync("input[name='login']", login);
-        await page.FillAsync("input[name='password']", "any password");
-        await page.ClickAsync("button[type='submit']");
     }
 
     /// <summary>Signs in through the browser and returns the session cookie (one or more chunks).</summary>
@@ -121,7 +113,7 @@ public sealed class OidcSignInTests(OidcDashboardFixture fixture)
         var context = await fixture.Browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(App("overview"));
-        await SignInAsync(page, "alice");
+        await TestOidcProvider.SignInAsync(page, "alice");
         await page.WaitForURLAsync(App("overview"));
         var cookies = await context.CookiesAsync([fixture.App.BaseUrl.ToString()]);
         await context.CloseAsync();

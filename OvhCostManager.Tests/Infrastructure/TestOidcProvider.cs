@@ -61,6 +61,15 @@ public sealed class TestOidcProvider : IAsyncDisposable
         return provider;
     }
 
+    /// <summary>Fills the provider's development login form; any password is accepted.</summary>
+    public static async Task SignInAsync(Microsoft.Playwright.IPage page, string login)
+    {
+        await page.WaitForSelectorAsync("input[name='login']");
+        await page.FillAsync("input[name='login']", login);
+        await page.FillAsync("input[name='password']", "any password");
+        await page.ClickAsync("button[type='submit']");
+    }
+
     private async Task WaitForDiscoveryAsync(TimeSpan timeout)
     {
         using var client = new HttpClient();
