@@ -1,0 +1,15 @@
+// Small browser helpers called from Blazor components (kept out of inline scripts for the Content-Security-Policy).
+window.ocm = {
+    // Saves a stream sent over the circuit as a file: used by the tables' CSV buttons.
+    downloadStream: async function (fileName, contentType, streamReference) {
+        const buffer = await streamReference.arrayBuffer();
+        const url = URL.createObjectURL(new Blob([buffer], { type: contentType }));
+        const anchor = document.createElement('a');
+        anchor.href = url;
+        anchor.download = fileName;
+        document.body.appendChild(anchor);
+        anchor.click();
+        anchor.remove();
+        URL.revokeObjectURL(url);
+    }
+};
