@@ -57,17 +57,23 @@ public sealed class ConsumptionImport(IOvhApi ovh, ConsumptionStore store, TimeP
             var begin = StartOf(first, zone);
             var end = StartOf(thisMonth, zone).AddSeconds(-1);
             var transactions = await ovh.GetConsumptionHistoryAsync(begin, end, cancellationToken);
-            var entries = transactions.SelectMany(t => Elements(t).Select(e => new ConsumptionHistoryEntry
-            {
-                ServiceId = t.ServiceId,
-                PlanFamily = e.PlanFamily,
-                PlanCode = e.PlanCode,
-                Quantity = e.Quantity,
-                Amount = e.Price.Money,
-                Currency = string.IsNullOrWhiteSpace(e.Price.CurrencyCode) ? "EUR" : e.Price.CurrencyCode,
-                PeriodStartUtc = t.BeginDate.ToUniversalTime(),
-                PeriodEndUtc = t.EndDate?.ToUniversalTime(),
-            })).ToList();
+            // The store keeps one row per month, service and plan code: OVH may split a service's month in several
+            // transactions or elements, which are summed.
+            var entries = transactions
+                .SelectMany(t => Elements(t).Select(e => (Transaction: t, Element: e)))
+                .GroupBy(x => (Month: BillingMonth.Of(x.Transaction.BeginDate, zone), x.Transaction.ServiceId, x.Element.PlanCode))
+                .Select(g => new ConsumptionHistoryEntry
+                {
+                    ServiceId = g.Key.ServiceId,
+                    PlanFamily = g.First().Element.PlanFamily,
+                    PlanCode = g.Key.PlanCode,
+                    Quantity = g.Sum(x => x.Element.Quantity),
+                    Amount = Money.Sum(g.Select(x => x.Element.Price.Money)),
+                    Currency = g.Select(x => x.Element.Price.CurrencyCode).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)) ?? "EUR",
+                    PeriodStartUtc = g.Min(x => x.Transaction.BeginDate).ToUniversalTime(),
+                    PeriodEndUtc = g.Max(x => x.Transaction.EndDate)?.ToUniversalTime(),
+                })
+                .ToList();
             var months = Enumerable.Range(0, HistoryMonths).Select(i => BillingMonth.Of(first.AddMonths(i))).ToList();
             await store.ReplaceHistoryAsync(entries, months, cancellationToken);
         }
