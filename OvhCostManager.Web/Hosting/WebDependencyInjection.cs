@@ -1,4 +1,5 @@
 using OvhCostManager.Core;
+using OvhCostManager.Core.Sync;
 using Radzen;
 
 namespace OvhCostManager.Web;
@@ -9,6 +10,7 @@ public static class WebDependencyInjection
     public static WebApplicationBuilder AddOvhCostManagerWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddOvhCostManagerCore(builder.Configuration);
+        builder.Services.AddHostedService<SyncScheduler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
