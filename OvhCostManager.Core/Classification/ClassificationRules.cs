@@ -185,6 +185,8 @@ internal sealed class ClassificationRules
                 throw new InvalidOperationException($"Classification {rule} has an empty pattern.");
             }
 
+            Validate(rule, pattern); // alone first, so that a broken pattern cannot be completed by the boundaries around it
+
             // A pattern opening with its own lookbehind sets its own left boundary (it may sit after a digit, as "/28").
             var left = pattern.StartsWith("(?<=", StringComparison.Ordinal) ? string.Empty : "(?<![a-z0-9])";
             regexes.Add($"{left}(?:{pattern})(?![a-z0-9])");
@@ -212,6 +214,18 @@ internal sealed class ClassificationRules
         return regex.GetGroupNames().Contains("name")
             ? regex
             : throw new InvalidOperationException("Classification userTextPatterns must capture the text to blank in a group named 'name'.");
+    }
+
+    private static void Validate(string owner, string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Classification {owner} has an invalid pattern '{pattern}': {e.Message}", e);
+        }
     }
 
     private static Regex Compile(string owner, string pattern)
