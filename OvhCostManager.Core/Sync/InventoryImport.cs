@@ -232,7 +232,7 @@ public sealed class InventoryImport(IOvhApi ovh, InventoryStore inventory, IDbCo
     /// OVH rule (<c>services.Service.renew</c>): <c>forced</c> wins, then <c>automatic</c>, then <c>manualPayment</c>;
     /// no <c>renew</c> object means the mode is unknown.
     /// </summary>
-    internal static RenewalMode RenewalModeOf(ServiceRenew? renew) => renew switch
+    public static RenewalMode RenewalModeOf(ServiceRenew? renew) => renew switch
     {
         null => RenewalMode.Unknown,
         { Forced: true } => RenewalMode.Forced,

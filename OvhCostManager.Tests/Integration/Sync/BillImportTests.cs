@@ -139,6 +139,64 @@ public sealed class BillImportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task DifferentialImport_finds_a_reworded_line_that_kept_its_totals_within_a_few_runs()
+    {
+        await using var sim = await StartSimulatorAsync();
+        await using var harness = await SyncHarness.CreateAsync(sim);
+        await harness.RunAsync(Full());
+        var september = sim.GroundTruth.Bills.Last(b => b.Value.Month == "2026-09").Key;
+        Money total;
+        lock (sim.Account.SyncRoot)
+        {
+            total = sim.Account.FindBill(september)!.Lines[0].TotalPrice;
+        }
+
+        sim.Account.ChangeBillLine(september, 1, total, "Reworded line, same amount");
+        var recentBills = sim.GroundTruth.Bills.Count(b => string.CompareOrdinal(b.Value.Month, "2026-09") >= 0);
+
+        var runs = 0;
+        bool Fixed()
+        {
+            using var context = harness.Contexts.CreateDbContext();
+            return context.BillLines.Any(l => l.BillId == september && l.Description == "Reworded line, same amount");
+        }
+
+        while (!Fixed() && runs < recentBills)
+        {
+            var outcome = await harness.RunAsync(new SyncRequest(SyncRunKind.Differential, SyncScope.Bills));
+            Assert.InRange(outcome.RequestsMade, 1, 10);
+            runs++;
+        }
+
+        output.WriteLine($"Reworded line found after {runs} differential runs ({recentBills} bills in the repair window)");
+        Assert.True(Fixed());
+        Assert.InRange(runs, 1, (recentBills + 1) / 2 + 1);
+    }
+
+    [Fact]
+    public async Task DifferentialImport_repairs_a_bill_stored_with_incomplete_lines_whatever_its_age()
+    {
+        await using var sim = await StartSimulatorAsync();
+        await using var harness = await SyncHarness.CreateAsync(sim);
+        await harness.RunAsync(Full());
+        var january = sim.GroundTruth.Bills.First(b => b.Value.Month == "2026-01").Key;
+        await using (var context = await harness.Contexts.CreateDbContextAsync())
+        {
+            await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM bill_lines WHERE BillId = {january}");
+            await context.Database.ExecuteSqlInterpolatedAsync($"UPDATE bills SET LinesComplete = 0, LineCount = 0 WHERE Id = {january}");
+        }
+
+        var outcome = await harness.RunAsync(new SyncRequest(SyncRunKind.Differential, SyncScope.Bills));
+
+        Assert.Equal(SyncRunStatus.Success, outcome.Status);
+        await using var after = await harness.Contexts.CreateDbContextAsync();
+        var bill = await after.Bills.SingleAsync(b => b.Id == january);
+        Assert.True(bill.LinesComplete);
+        Assert.Equal(sim.GroundTruth.Bills[january].Lines, await after.BillLines.CountAsync(l => l.BillId == january));
+        Assert.Equal(sim.GroundTruth.Months["2026-01"].WithoutTax, await after.BillLines.Where(l => l.BillingMonth == "2026-01").SumMoneyAsync(l => l.Total));
+    }
+
+    [Fact]
     public async Task An_OVH_failure_leaves_every_row_intact_and_records_a_failed_run()
     {
         await using var sim = await StartSimulatorAsync(AccountSize.Small);
