@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Ovh;
+using OvhCostManager.Core.Overview;
 
 namespace OvhCostManager.Core;
 
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<ConsumptionStore>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
+        services.AddDashboardQueries();
         return services;
     }
 
