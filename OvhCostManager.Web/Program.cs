@@ -27,6 +27,7 @@ try
     app.MapStaticAssets();
     app.MapHealth();
     app.MapCultureSwitch();
+    app.MapExports();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();
