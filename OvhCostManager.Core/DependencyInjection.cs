@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Ovh;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
         services.AddDashboardQueries();
+        services.AddSingleton(LineClassifier.Shared);
         return services;
     }
 

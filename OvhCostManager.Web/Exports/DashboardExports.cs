@@ -5,17 +5,17 @@ using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Export;
 using OvhCostManager.Core.Reports;
 
-namespace OvhCostManager.Web;
+namespace OvhCostManager.Web.Exports;
 
 /// <summary>
 /// Full exports as streamed downloads under <c>/export/</c> (the CSV in the request's culture, see
 /// <see cref="CsvExporter"/>) and the month's Markdown report. Malformed parameters get a 400 that says what is expected.
 /// </summary>
-public static class ExportEndpoints
+public static class DashboardExports
 {
-    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
+    /// <summary>Adds the dashboard's exports to the <c>/export</c> group (rate limited, 401 when signed out).</summary>
+    public static RouteGroupBuilder MapDashboardExports(this RouteGroupBuilder group)
     {
-        var group = endpoints.MapGroup("/export");
         group.MapGet("/bills.csv", (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, string? from, string? to) =>
             Ranged(http, from, to, range => exports.Bills(range, k => l[k]), "bills"));
         group.MapGet("/bill-lines.csv", (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, string? from, string? to) =>
@@ -34,7 +34,7 @@ public static class ExportEndpoints
             var markdown = await report.BuildAsync(parsed, CultureInfo.CurrentCulture, k => l[k], http.RequestAborted);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", $"ovh-report-{parsed}-{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}.md");
         });
-        return endpoints;
+        return group;
     }
 
     private static IResult Ranged(HttpContext http, string? from, string? to, Func<MonthRange, CsvTable> table, string name) =>
