@@ -44,7 +44,15 @@ public static class DependencyInjection
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
         services.AddDashboardQueries();
-        services.AddSingleton(LineClassifier.Shared);
+
+        services.AddSingleton(_ => LineClassifier.Shared);
+        services.AddSingleton<BillImport>();
+        services.AddSingleton<ConsumptionImport>();
+        services.AddSingleton<AccountImport>();
+        services.AddSingleton<InventoryImport>();
+        services.AddSingleton<CloudDetailsImport>();
+        services.AddSingleton<ISyncRunner, SyncRunner>();
+        services.AddSingleton<SyncCoordinator>();
         return services;
     }
 
