@@ -76,13 +76,21 @@ public sealed class FullExports(IDbContextFactory<CostDbContext> contexts)
 
     public CsvTable CostByProject(MonthRange range, Func<string, string> label) => new(
         Headers(label, "ExportColProject", "ExportColProjectId", "ExportColTotal", "ExportColLines"),
-        Stream(db =>
-            from g in Filter(db.BillLines, range).Where(l => l.CloudProjectId != null).GroupBy(l => l.CloudProjectId)
-            join p in db.CloudProjects on g.Key equals p.Id into projects
-            from p in projects.DefaultIfEmpty()
-            select new { Id = g.Key!, Name = p == null ? null : p.Name, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() },
-            (r, _) => new CsvCell[] { r.Name ?? r.Id, r.Id, new Money(r.Ucents).Amount, r.Lines },
-            rows => rows.OrderByDescending(r => r.Ucents).ThenBy(r => r.Id, StringComparer.Ordinal)));
+        CostByProjectRows(range));
+
+    private IEnumerable<IReadOnlyList<CsvCell>> CostByProjectRows(MonthRange range)
+    {
+        using var db = contexts.CreateDbContext();
+        var names = db.CloudProjects.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var rows = Filter(db.BillLines, range).Where(l => l.CloudProjectId != null).GroupBy(l => l.CloudProjectId!)
+            .Select(g => new { Id = g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
+            .AsEnumerable()
+            .OrderByDescending(r => r.Ucents).ThenBy(r => r.Id, StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            yield return [names.GetValueOrDefault(r.Id) ?? r.Id, r.Id, new Money(r.Ucents).Amount, r.Lines];
+        }
+    }
 
     public CsvTable Inventory(Func<string, string> label) => new(
         Headers(label, "ExportColType", "ExportColId", "ExportColName", "ExportColLocation", "ExportColSpecs", "ExportColState", "ExportColExpiration", "ExportColRenewal"),
@@ -140,13 +148,12 @@ public sealed class FullExports(IDbContextFactory<CostDbContext> contexts)
         return lines;
     }
 
-    private IEnumerable<IReadOnlyList<CsvCell>> Stream<T>(Func<CostDbContext, IQueryable<T>> query, Func<T, TimeZoneInfo, IReadOnlyList<CsvCell>> row, Func<IEnumerable<T>, IEnumerable<T>>? order = null)
+    private IEnumerable<IReadOnlyList<CsvCell>> Stream<T>(Func<CostDbContext, IQueryable<T>> query, Func<T, TimeZoneInfo, IReadOnlyList<CsvCell>> row)
     {
         using var db = contexts.CreateDbContext();
         var zoneId = db.AccountSettings.Select(s => s.TimeZoneId).FirstOrDefault() ?? AccountSettings.DefaultTimeZoneId;
         var zone = AccountTimeZone.Find(zoneId);
-        var rows = query(db).AsEnumerable();
-        foreach (var item in order is null ? rows : order(rows))
+        foreach (var item in query(db).AsEnumerable())
         {
             yield return row(item, zone);
         }
