@@ -53,8 +53,15 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         await page.WaitForSelectorAsync("[data-kpi='total'] .ocm-kpi-value");
         Assert.Equal(Normalise(dashboard.GroundTruth.Months[older].WithoutTax.Format("EUR", French)), Normalise(await page.InnerTextAsync("[data-kpi='total'] .ocm-kpi-value")));
 
-        await page.ClickAsync(".ocm-month-selector");
-        await page.ClickAsync($".rz-dropdown-item >> nth=1");
+        // The prerendered page is not interactive until the circuit connects: open the list until it shows.
+        var item = page.Locator(".rz-dropdown-item").Nth(1);
+        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await page.ClickAsync(".ocm-month-selector");
+            await page.WaitForTimeoutAsync(500);
+        }
+
+        await item.ClickAsync();
         await page.WaitForURLAsync(u => u.Contains($"month={months[^2]}"));
         await page.WaitForFunctionAsync("t => document.querySelector(\"[data-kpi='total'] .ocm-kpi-value\").innerText.replace(/\\s/g,'') === t",
             Normalise(dashboard.GroundTruth.Months[months[^2]].WithoutTax.Format("EUR", French)));
