@@ -6,6 +6,7 @@ using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Ovh;
+using OvhCostManager.Core.Overview;
 
 namespace OvhCostManager.Core;
 
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<ConsumptionStore>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
+        services.AddDashboardQueries();
 
         services.AddSingleton(_ => LineClassifier.Shared);
         services.AddSingleton<BillImport>();

@@ -48,7 +48,7 @@ try
     app.MapCultureSwitch();
     app.MapAccount();
     app.MapApi();
-    app.MapExports();
+    app.MapExports().MapDashboardExports();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

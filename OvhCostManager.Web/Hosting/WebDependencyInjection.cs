@@ -16,6 +16,15 @@ public static class WebDependencyInjection
         builder.Services.AddHostedService<SyncScheduler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddRadzenCookieThemeService(options =>
+        {
+            options.Name = ThemeCookie.Name;
+            options.Duration = TimeSpan.FromDays(365);
+        });
+        builder.Services.AddOptions<DashboardOptions>()
+            .Bind(builder.Configuration.GetSection(DashboardOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
         // Keys next to the database, so a restart (or a new container on the same volume) keeps sessions and forms valid.

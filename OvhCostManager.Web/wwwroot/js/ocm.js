@@ -13,3 +13,4 @@ window.ocm = {
         URL.revokeObjectURL(url);
     }
 };
+window.ocm.print = function () { window.print(); };

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using OvhCostManager.Core.Compare;
+using OvhCostManager.Core.Export;
+using OvhCostManager.Core.Reports;
+using OvhCostManager.Core.Trends;
+
+namespace OvhCostManager.Core.Overview;
+
+public static class DashboardQueriesRegistration
+{
+    /// <summary>The read side of the dashboard: Overview, Compare, Trends, drill-downs, exports and the Markdown report.</summary>
+    public static IServiceCollection AddDashboardQueries(this IServiceCollection services)
+    {
+        services.AddSingleton<OverviewQueries>();
+        services.AddSingleton<ExpiringServiceQueries>();
+        services.AddSingleton<SyncStatusQueries>();
+        services.AddSingleton<BillLineQueries>();
+        services.AddSingleton<CompareQueries>();
+        services.AddSingleton<TrendQueries>();
+        services.AddSingleton<FullExports>();
+        services.AddSingleton<MonthReport>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Components;
+using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Overview;
+using OvhCostManager.Core.Sync;
+
+namespace OvhCostManager.Web.Components.Layout;
+
+/// <summary>Header indicator: last successful sync, the running sync's progress, and "sync now".</summary>
+public sealed partial class SyncStatus : IDisposable
+{
+    private readonly List<IDisposable> subscriptions = [];
+    private DataFreshness? freshness;
+    private SyncProgress? progress;
+    private TimeZoneInfo? zone;
+
+    [Inject] private SyncNotifier Notifier { get; set; } = null!;
+    [Inject] private SyncStatusQueries Status { get; set; } = null!;
+    [Inject] private AccountSettingsStore Settings { get; set; } = null!;
+    [Inject] private IServiceProvider Services { get; set; } = null!;
+
+    // The coordinator exists only when a sync engine is registered (it needs an OVH account or demo mode).
+    private SyncCoordinator? Coordinator => Services.GetService(typeof(SyncCoordinator)) as SyncCoordinator;
+
+    private bool CanStart => Coordinator is not null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        subscriptions.Add(Notifier.OnProgress(p => InvokeAsync(() => { progress = p; StateHasChanged(); })));
+        subscriptions.Add(Notifier.OnFinished(_ => InvokeAsync(async () => { progress = null; await RefreshAsync(); StateHasChanged(); })));
+        progress = Coordinator?.Current;
+        zone = await Settings.GetTimeZoneAsync();
+        await RefreshAsync();
+    }
+
+    private async Task RefreshAsync() => freshness = await Status.GetAsync();
+
+    private void StartNow()
+    {
+        if (Coordinator is { } coordinator && coordinator.TryStartNow(SyncRequest.Now()))
+        {
+            progress = coordinator.Current ?? new SyncProgress(SyncRequest.Now().Kind, "starting", 0, 0);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Components;
+using OvhCostManager.Core.Costs;
+using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Overview;
+using OvhCostManager.Core.Sync;
+using OvhCostManager.Web.Components.Shared;
+
+namespace OvhCostManager.Web.Components.Overview;
+
+/// <summary>The Overview tab: composes the widgets for <c>?month=</c>, drills into <c>?project=</c>, projects with <c>?projected=1</c>.</summary>
+public sealed partial class OverviewPage : IDisposable
+{
+    private IDisposable? subscription;
+    private OverviewReport? report;
+    private IReadOnlyList<ExpiringService> expiring = [];
+    private IReadOnlyList<BillLineRow>? projectLines;
+    private string month = "";
+    private bool loading = true;
+    private bool monthError;
+    private bool projectError;
+
+    [Inject] private OverviewQueries Overview { get; set; } = null!;
+    [Inject] private BillLineQueries Lines { get; set; } = null!;
+    [Inject] private ExpiringServiceQueries Expiring { get; set; } = null!;
+    [Inject] private AccountSettingsStore Settings { get; set; } = null!;
+    [Inject] private SyncNotifier Notifier { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "month")] public string? MonthParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "project")] public string? ProjectParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "projected")] public string? ProjectedParameter { get; set; }
+
+    private bool Projected => ProjectedParameter == "1";
+
+    private string ProjectName => report?.Projects.FirstOrDefault(p => p.ProjectId == ProjectParameter)?.Name ?? ProjectParameter ?? "";
+
+    protected override void OnInitialized() =>
+        // A new consumption snapshot (or new bills) changes the figures: reload them on this circuit.
+        subscription = Notifier.OnFinished(outcome => outcome.ConsumptionSnapshotStored || outcome.BillsImported > 0
+            ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); })
+            : Task.CompletedTask);
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var billed = await Overview.GetBilledMonthsAsync();
+        var found = MonthQuery.TryResolve(MonthParameter, billed, out month, out monthError);
+        report = found || month.Length > 0 ? await Overview.GetAsync(month) : null;
+        expiring = await Expiring.GetAsync(ExpiringServiceQueries.DefaultWindowDays);
+        projectLines = null;
+        projectError = false;
+        if (report is not null && !string.IsNullOrEmpty(ProjectParameter))
+        {
+            if (await Lines.ProjectExistsAsync(ProjectParameter))
+            {
+                projectLines = await Lines.GetAsync(new BillLineFilter([month]) { CloudProjectId = ProjectParameter });
+            }
+            else
+            {
+                projectError = true;
+            }
+        }
+
+        loading = false;
+    }
+
+    private string ProjectLink(string? projectId) =>
+        "/" + Navigation.ToBaseRelativePath(UrlQuery.With(Navigation.Uri, "project", projectId));
+
+    private void SelectProject(string projectId) => Navigation.NavigateTo(ProjectLink(projectId));
+
+    private void SetProjected(bool projected) => Navigation.NavigateTo(UrlQuery.With(Navigation.Uri, "projected", projected ? "1" : null));
+
+    private async Task SaveBudgetAsync(Money? budget)
+    {
+        await Settings.SaveBudgetAsync(budget);
+        await LoadAsync();
+    }
+
+    public void Dispose() => subscription?.Dispose();
+}
