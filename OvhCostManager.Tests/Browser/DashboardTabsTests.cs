@@ -96,6 +96,7 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         var month = dashboard.GroundTruth.Months.Keys.Last();
         await page.GotoAsync(Url($"overview?month={month}"));
         await page.WaitForSelectorAsync("[data-kpi='total']");
+        await page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         await page.ClickAsync(".ocm-export-menu summary");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-export='bill-lines']"));
         var rows = await ReadCsvAsync(download, ';');

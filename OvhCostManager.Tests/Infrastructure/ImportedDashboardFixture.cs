@@ -31,7 +31,8 @@ public sealed class ImportedDashboardFixture : IAsyncLifetime
         }
 
         GroundTruth = Simulator.GroundTruth;
-        App = await PublishedApp.StartAsync(new Dictionary<string, string> { ["Data__Directory"] = harness.Directory });
+        // The dashboard shows what the harness imported: no timer may sync it against another (demo) account meanwhile.
+        App = await PublishedApp.StartAsync(new Dictionary<string, string> { ["Data__Directory"] = harness.Directory, ["Sync__Enabled"] = "false" });
         await Browser.InitializeAsync();
     }
 
