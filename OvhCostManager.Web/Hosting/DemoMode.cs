@@ -5,7 +5,7 @@ namespace OvhCostManager.Web;
 
 /// <summary>
 /// With no OVH credentials configured, the dashboard runs on a simulated account: the built-in simulator starts
-/// in-process on a loopback port (Medium account, seed <c>Demo:Seed</c>, port <c>Demo:SimulatorPort</c>, 0 = any free
+/// in-process on a loopback port (Medium account unless <c>Demo:Size</c> says otherwise, seed <c>Demo:Seed</c>, port <c>Demo:SimulatorPort</c>, 0 = any free
 /// one) and the OVH client is pointed at it before the container is built, so the first sync fills the dashboard
 /// through the real client.
 /// </summary>
@@ -32,7 +32,13 @@ public sealed class DemoMode : IAsyncDisposable
             throw new InvalidDataException("Demo:SimulatorPort must be a TCP port between 0 and 65535 (0 picks a free one).");
         }
 
-        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = seed, Size = AccountSize.Medium, Port = port }, cancellationToken);
+        var sizeText = configuration.GetValue("Demo:Size", nameof(AccountSize.Medium))!;
+        if (!Enum.TryParse<AccountSize>(sizeText, ignoreCase: true, out var size))
+        {
+            throw new InvalidDataException($"Demo:Size must be one of {string.Join(", ", Enum.GetNames<AccountSize>())} (was '{sizeText}').");
+        }
+
+        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = seed, Size = size, Port = port }, cancellationToken);
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ovh:BaseUrl"] = simulator.BaseUrl.ToString(),
