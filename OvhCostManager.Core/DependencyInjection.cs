@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ConsumptionStore>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
+        services.AddInventoryAndConsumptionQueries();
         return services;
     }
 
