@@ -1,5 +1,6 @@
 using OvhCostManager.Core.Data;
 using OvhCostManager.Web;
+using OvhCostManager.Web.Api;
 using OvhCostManager.Web.Components;
 
 try
@@ -27,6 +28,7 @@ try
     app.MapStaticAssets();
     app.MapHealth();
     app.MapCultureSwitch();
+    app.MapSyncApi();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

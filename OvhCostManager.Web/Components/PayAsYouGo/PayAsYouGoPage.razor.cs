@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using OvhCostManager.Core.Costs;
+using OvhCostManager.Core.PayAsYouGo;
+using OvhCostManager.Core.Sync;
+
+namespace OvhCostManager.Web.Components.PayAsYouGo;
+
+public partial class PayAsYouGoPage
+{
+    [Inject] private PayAsYouGoQuery Query { get; set; } = null!;
+
+    [Inject] private SyncNotifier Notifier { get; set; } = null!;
+
+    private PayAsYouGoView? view;
+    private IDisposable? subscription;
+
+    protected override void OnInitialized() => subscription = Notifier.OnFinished(OnSyncFinishedAsync);
+
+    protected override async Task OnInitializedAsync() => view = await Query.GetAsync();
+
+    private Task OnSyncFinishedAsync(SyncOutcome outcome) => !outcome.ConsumptionSnapshotStored
+        ? Task.CompletedTask
+        : InvokeAsync(async () =>
+        {
+            view = await Query.GetAsync();
+            StateHasChanged();
+        });
+
+    private string Amount(Money amount) => amount.Format(view!.Currency, CultureInfo.CurrentCulture);
+
+    private string LocalDate(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, view!.TimeZone).ToString("d", CultureInfo.CurrentCulture);
+
+    private string PreviousText => view?.Previous switch
+    {
+        { BilledAtUtc: { } billed } => B["billing_payasyougo_previous_billed", LocalDate(billed)],
+        { } previous => B["billing_payasyougo_previous_not_billed", previous.Month],
+        null => B["PaygNone"],
+    };
+
+    public void Dispose() => subscription?.Dispose();
+}
