@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Ovh;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<ConsumptionStore>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
+        services.AddSingleton(LineClassifier.Shared);
         services.AddInventoryAndConsumptionQueries();
         return services;
     }
