@@ -2,6 +2,8 @@ using OvhCostManager.Core.Data;
 using OvhCostManager.Web;
 using OvhCostManager.Web.Api;
 using OvhCostManager.Web.Components;
+using OvhCostManager.Web.Exports;
+using OvhCostManager.Web.Hosting.Authentication;
 
 try
 {
@@ -17,18 +19,30 @@ try
     var app = builder.Build();
     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
     await app.Services.GetRequiredService<SyncRunStore>().CloseInterruptedRunsAsync();
+    await app.DiscoverOidcProviderAsync();
 
+    app.UseForwardedHeaders();
+    app.UseSecurityHeaders();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseHsts();
     }
 
     app.UseRequestLocalization(Localization.CreateOptions());
+    app.UseOidcReadinessGate();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
     app.UseAntiforgery();
-    app.MapStaticAssets();
+
+    // Public code and styles: the account pages shown before sign-in use them too.
+    app.MapStaticAssets().AllowAnonymous();
     app.MapHealth();
     app.MapCultureSwitch();
-    app.MapSyncApi();
+    app.MapAccount();
+    app.MapApi().MapSyncApi();
+    app.MapExports();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

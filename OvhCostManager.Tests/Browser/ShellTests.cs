@@ -52,7 +52,8 @@ public sealed class ShellTests(DashboardFixture dashboard)
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
 
         await page.ClickAsync("a[data-culture='en']");
-        await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
+        // A selector, not WaitForFunctionAsync: Playwright evaluates function strings with eval, which the CSP forbids.
+        await page.WaitForSelectorAsync("html[lang='en']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         await page.WaitForSelectorAsync("[data-page='trends']");
         Assert.Equal("Trends", await page.InnerTextAsync("h1"));
 

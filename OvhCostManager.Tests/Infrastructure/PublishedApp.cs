@@ -40,11 +40,14 @@ public static class PublishedApp
         }
     }
 
-    /// <summary>Starts the published app; <paramref name="environment"/> adds or overrides settings (e.g. <c>Data__Directory</c>).</summary>
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <summary>
+    /// Starts the published app; <paramref name="environment"/> adds or overrides settings (e.g. <c>Data__Directory</c>).
+    /// Pass <paramref name="port"/> when another party must know the URL beforehand (an OIDC provider's redirect URIs).
+    /// </summary>
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string>? environment = null, string? workingDirectory = null, int? port = null)
     {
         var directory = await PublishAsync();
-        var port = FreePort.Next();
+        port ??= FreePort.Next();
         var info = new ProcessStartInfo(Path.Combine(directory, "OvhCostManager.Web"))
         {
             // Started away from its folder on purpose: the app must find its own wwwroot.

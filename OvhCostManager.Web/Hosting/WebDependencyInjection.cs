@@ -1,17 +1,31 @@
+using Microsoft.AspNetCore.DataProtection;
 using OvhCostManager.Core;
+using OvhCostManager.Core.Data;
+using OvhCostManager.Web.Hosting.Authentication;
 using Radzen;
 
 namespace OvhCostManager.Web;
 
 public static class WebDependencyInjection
 {
-    /// <summary>Everything the Blazor host needs: Core, Radzen, localisation.</summary>
+    /// <summary>Everything the Blazor host needs: Core, Radzen, localisation, sign-in and the hardening around it.</summary>
     public static WebApplicationBuilder AddOvhCostManagerWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddOvhCostManagerCore(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Keys next to the database, so a restart (or a new container on the same volume) keeps sessions and forms valid.
+        var dataDirectory = builder.Configuration[$"{DataOptions.SectionName}:Directory"] is { Length: > 0 } configured ? configured : "data";
+        builder.Services.AddDataProtection()
+            .SetApplicationName("OvhCostManager")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
+
+        builder.AddOidcAuthentication();
+        builder.Services.AddReverseProxySupport(builder.Configuration);
+        builder.Services.AddOvhRateLimiting(builder.Configuration);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 }
