@@ -14,8 +14,14 @@ public partial class PayAsYouGoPage
 
     private PayAsYouGoView? view;
     private IDisposable? subscription;
+    private CultureInfo culture = CultureInfo.CurrentCulture;
+    private CultureInfo uiCulture = CultureInfo.CurrentUICulture;
 
-    protected override void OnInitialized() => subscription = Notifier.OnFinished(OnSyncFinishedAsync);
+    protected override void OnInitialized()
+    {
+        (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        subscription = Notifier.OnFinished(OnSyncFinishedAsync);
+    }
 
     protected override async Task OnInitializedAsync() => view = await Query.GetAsync();
 
@@ -23,6 +29,8 @@ public partial class PayAsYouGoPage
         ? Task.CompletedTask
         : InvokeAsync(async () =>
         {
+            // The notifier calls from the sync's thread: render in the reader's language, not the server's.
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
             view = await Query.GetAsync();
             StateHasChanged();
         });
