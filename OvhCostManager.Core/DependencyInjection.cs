@@ -42,7 +42,15 @@ public static class DependencyInjection
         services.AddSingleton<ConsumptionStore>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
-        services.AddSingleton(LineClassifier.Shared);
+
+        services.AddSingleton(_ => LineClassifier.Shared);
+        services.AddSingleton<BillImport>();
+        services.AddSingleton<ConsumptionImport>();
+        services.AddSingleton<AccountImport>();
+        services.AddSingleton<InventoryImport>();
+        services.AddSingleton<CloudDetailsImport>();
+        services.AddSingleton<ISyncRunner, SyncRunner>();
+        services.AddSingleton<SyncCoordinator>();
         services.AddInventoryAndConsumptionQueries();
         return services;
     }

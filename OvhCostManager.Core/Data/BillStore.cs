@@ -60,6 +60,50 @@ public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, T
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Records what <c>/me/bill/{id}/payment</c> said about a stored bill, without touching its lines.</summary>
+    /// <returns>False when the bill is not stored.</returns>
+    public async Task<bool> UpdatePaymentAsync(string billId, BillPaymentStatus status, string? paymentType, DateTimeOffset? paymentDateUtc,
+        CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var bill = await context.Bills.AsTracking().FirstOrDefaultAsync(b => b.Id == billId, cancellationToken);
+        if (bill is null)
+        {
+            return false;
+        }
+
+        bill.PaymentStatus = status;
+        bill.PaymentType = paymentType;
+        bill.PaymentDateUtc = paymentDateUtc;
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes bills (and their lines) OVH no longer lists. Call only after a listing of their date range succeeded
+    /// completely; returns how many were deleted.
+    /// </summary>
+    public async Task<int> RemoveBillsAsync(IReadOnlyCollection<string> billIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(billIds);
+        if (billIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var removed = 0;
+        foreach (var id in billIds)
+        {
+            await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM bill_lines WHERE BillId = {id}", cancellationToken);
+            removed += await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM bills WHERE Id = {id}", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
     /// <summary>Line count, line hash and completeness of every stored bill, by bill id.</summary>
     public async Task<IReadOnlyDictionary<string, BillFingerprint>> GetBillFingerprintsAsync(CancellationToken cancellationToken = default)
     {

@@ -22,4 +22,29 @@ public sealed class SyncOptions
     /// <summary>How many months a first import goes back when the store is empty.</summary>
     [Range(1, 120, ErrorMessage = "Sync:InitialMonths must be between 1 and 120.")]
     public int InitialMonths { get; set; } = 36;
+
+    /// <summary>
+    /// How many recent months a differential import re-checks (new bills, changed totals, incomplete lines, pending
+    /// payments); the current month counts as one.
+    /// </summary>
+    [Range(1, 24, ErrorMessage = "Sync:RepairMonths must be between 1 and 24.")]
+    public int RepairMonths { get; set; } = 3;
+
+    /// <summary>
+    /// Payments of older bills fetched per run (one request each); the others stay Unknown until a later run. Bounds a
+    /// first import of a large account.
+    /// </summary>
+    [Range(0, 10_000, ErrorMessage = "Sync:PaymentBackfillPerRun must be between 0 and 10000.")]
+    public int PaymentBackfillPerRun { get; set; } = 150;
+
+    /// <summary>
+    /// Bills of the repair window whose lines a differential import re-reads even though their totals did not change,
+    /// in rotation, to catch corrections that keep the totals (a reworded line).
+    /// </summary>
+    [Range(0, 100, ErrorMessage = "Sync:VerifiedBillsPerRun must be between 0 and 100.")]
+    public int VerifiedBillsPerRun { get; set; } = 2;
+
+    /// <summary>Bills whose lines are fetched at the same time (saved one by one, oldest first).</summary>
+    [Range(1, 32, ErrorMessage = "Sync:BillConcurrency must be between 1 and 32.")]
+    public int BillConcurrency { get; set; } = 4;
 }

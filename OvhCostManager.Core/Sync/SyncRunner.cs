@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Data.Entities;
+using OvhCostManager.Core.Ovh;
+
+namespace OvhCostManager.Core.Sync;
+
+/// <summary>
+/// Runs one import and records it as a <c>sync_runs</c> row: inventory first (so bill lines map to the freshest list
+/// of known services), then cloud details, bills, consumption and the account, each as asked by the request's scope.
+/// </summary>
+/// <remarks>
+/// Each step survives OVH failures and records them; the run ends <see cref="SyncRunStatus.Success"/>,
+/// <see cref="SyncRunStatus.Partial"/> (some steps or items failed, what succeeded is kept) or
+/// <see cref="SyncRunStatus.Failed"/> (nothing could be read). An OVH failure never deletes stored rows. A cancelled
+/// run is recorded Failed and the cancellation is rethrown; every write is a complete unit, so the next run
+/// converges to the same database as an uninterrupted one.
+/// </remarks>
+public sealed class SyncRunner(
+    SyncRunStore runs,
+    AccountSettingsStore settings,
+    OvhRequestCounter counter,
+    BillImport bills,
+    ConsumptionImport consumption,
+    AccountImport account,
+    InventoryImport inventory,
+    CloudDetailsImport cloudDetails,
+    TimeProvider clock,
+    ILogger<SyncRunner> logger) : ISyncRunner
+{
+    public const string CancelledError = "Cancelled before the end; what was saved is complete and the next run continues.";
+
+    public async Task<SyncOutcome> RunAsync(SyncRequest request, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        var started = clock.GetTimestamp();
+        var before = counter.Snapshot();
+        var run = await runs.StartAsync(request.Kind, TriggerOf(request.Trigger), request.From, request.To, cancellationToken);
+        var recorder = new SyncRunRecorder(request, progress ?? new Progress<SyncProgress>(), logger) { RunId = run.Id };
+        try
+        {
+            var zone = await settings.GetTimeZoneAsync(cancellationToken);
+            var scope = request.Scope;
+            if (scope.HasFlag(SyncScope.Inventory))
+            {
+                await StepAsync(recorder, InventoryImport.StepName, () => inventory.RunAsync(recorder, zone, cancellationToken), cancellationToken);
+            }
+
+            if (scope.HasFlag(SyncScope.CloudDetails))
+            {
+                await StepAsync(recorder, CloudDetailsImport.StepName, () => cloudDetails.RunAsync(recorder, zone, cancellationToken), cancellationToken);
+            }
+
+            if (scope.HasFlag(SyncScope.Bills) && request.Kind is SyncRunKind.Full or SyncRunKind.Period or SyncRunKind.Differential)
+            {
+                await StepAsync(recorder, BillImport.StepName, () => bills.RunAsync(recorder, zone, cancellationToken), cancellationToken);
+            }
+
+            if (scope.HasFlag(SyncScope.Consumption))
+            {
+                await StepAsync(recorder, ConsumptionImport.StepName, () => consumption.RunAsync(recorder, zone, cancellationToken), cancellationToken);
+            }
+
+            if (scope.HasFlag(SyncScope.Account))
+            {
+                await StepAsync(recorder, AccountImport.StepName, () => account.RunAsync(recorder, cancellationToken), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FinishAsync(run, recorder, before, SyncRunStatus.Failed, CancelledError);
+            throw;
+        }
+
+        var errors = recorder.Errors;
+        var status = recorder.Status;
+        var outcome = await FinishAsync(run, recorder, before, status, errors.Count == 0 ? null : string.Join(" | ", errors));
+        return outcome with { Duration = clock.GetElapsedTime(started) };
+    }
+
+    private static void Validate(SyncRequest request)
+    {
+        if (request.Kind == SyncRunKind.Period && (request.From is null || request.To is null))
+        {
+            throw new ArgumentException("A period import needs both its first day (from) and its last day (to).", nameof(request));
+        }
+
+        if (request.From is { } from && request.To is { } to && from > to)
+        {
+            throw new ArgumentException($"The period starts ({from:yyyy-MM-dd}) after it ends ({to:yyyy-MM-dd}).", nameof(request));
+        }
+    }
+
+    private async Task StepAsync(SyncRunRecorder recorder, string step, Func<Task> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await body();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A bug or a database error in one step must not lose the others; the run ends Partial or Failed.
+            logger.LogError(e, "Sync step {Step} failed unexpectedly", step);
+            recorder.StepFailed(step, e);
+        }
+    }
+
+    private async Task<SyncOutcome> FinishAsync(SyncRun run, SyncRunRecorder recorder, OvhRequestCounts before, SyncRunStatus status, string? error)
+    {
+        var spent = counter.Snapshot().Since(before);
+        run.Status = status;
+        run.BillsImported = recorder.BillsImported;
+        run.BillsRepaired = recorder.BillsRepaired;
+        run.LinesImported = recorder.LinesImported;
+        run.InventoryItemsImported = recorder.InventoryItemsImported;
+        run.RequestsMade = (int)spent.TotalRequests;
+        run.Retries = (int)spent.TotalRetries;
+        run.RequestsByEndpointJson = JsonSerializer.Serialize(spent.ByEndpoint);
+        run.Error = error is { Length: > 4000 } ? error[..4000] : error;
+        await runs.FinishAsync(run, CancellationToken.None);
+        return new SyncOutcome(run.Id, run.Kind, status, run.BillsImported, run.LinesImported, run.RequestsMade, run.Retries,
+            recorder.ConsumptionSnapshotStored, run.FinishedAtUtc is { } end ? end - run.StartedAtUtc : TimeSpan.Zero, run.Error);
+    }
+
+    private static SyncTrigger TriggerOf(string trigger) => trigger.ToLowerInvariant() switch
+    {
+        "startup" => SyncTrigger.Startup,
+        "user" or "manual" => SyncTrigger.Manual,
+        "cli" => SyncTrigger.Cli,
+        _ => SyncTrigger.Schedule,
+    };
+}

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OvhCostManager.Core.Classification;
+using OvhCostManager.Core.Costs;
+using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Data.Entities;
+using OvhCostManager.Core.Sync;
+using OvhCostManager.Simulator;
+using OvhCostManager.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OvhCostManager.Tests.Integration.Sync;
+
+public sealed class BillImportTests(ITestOutputHelper output)
+{
+    private static readonly DateTimeOffset Now = ImportedAccountFixture.Now;
+
+    private static SyncRequest Full(SyncScope scope = SyncScope.Everything) => new(SyncRunKind.Full, scope, Trigger: "cli");
+
+    private static Task<SimulatorServer> StartSimulatorAsync(AccountSize size = AccountSize.Medium) =>
+        SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = size, Clock = SimulatorClock.Frozen(Now) });
+
+    [Fact]
+    public async Task FullImport_under_ten_percent_faults_matches_the_ground_truth_per_month_category_and_project()
+    {
+        await using var sim = await StartSimulatorAsync();
+        sim.Faults.TooManyRequestsRate = 0.04;
+        sim.Faults.ServerErrorRate = 0.04;
+        sim.Faults.TimeoutRate = 0.02;
+        sim.Faults.HangMs = 1_500;
+        await using var harness = await SyncHarness.CreateAsync(sim, new Dictionary<string, string?> { ["Ovh:RequestTimeout"] = "00:00:00.500" });
+
+        var outcome = await harness.RunAsync(Full());
+
+        Assert.Equal(SyncRunStatus.Success, outcome.Status);
+        Assert.True(outcome.Retries > 0, "the faults should have caused retries");
+        output.WriteLine($"Full import under faults: {outcome.RequestsMade} requests, {outcome.Retries} retries, {outcome.Duration.TotalSeconds:F1} s");
+        var truth = sim.GroundTruth;
+        await using var context = await harness.Contexts.CreateDbContextAsync();
+
+        var months = await context.BillLines.GroupBy(l => l.BillingMonth)
+            .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync();
+        Assert.Equal(truth.Months.Select(m => (m.Key, m.Value.WithoutTax)), months.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (m.Key, new Money(m.Ucents))));
+
+        var categories = await context.BillLines.GroupBy(l => new { l.BillingMonth, l.Category })
+            .Select(g => new { g.Key.BillingMonth, g.Key.Category, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync();
+        var expectedCategories = ExpectedPerMonthAndCategory(sim);
+        Assert.Equal(expectedCategories, categories.ToDictionary(c => (c.BillingMonth, c.Category), c => new Money(c.Ucents)).OrderBy(e => e.Key).ToList());
+
+        var projects = await context.BillLines.Where(l => l.CloudProjectId != null).GroupBy(l => new { l.CloudProjectId, l.BillingMonth })
+            .Select(g => new { g.Key.CloudProjectId, g.Key.BillingMonth, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync();
+        var expectedProjects = truth.CloudProjectsPerMonth.SelectMany(p => p.Value.Select(m => ((p.Key, m.Key), m.Value))).OrderBy(e => e.Item1).ToList();
+        Assert.Equal(expectedProjects, projects.Select(p => ((p.CloudProjectId!, p.BillingMonth), new Money(p.Ucents))).OrderBy(e => e.Item1).ToList());
+    }
+
+    [Fact]
+    public async Task FullImport_cancelled_half_way_then_run_again_converges_to_the_uninterrupted_database()
+    {
+        await using var sim = await StartSimulatorAsync();
+        await using var uninterrupted = await SyncHarness.CreateAsync(sim);
+        Assert.Equal(SyncRunStatus.Success, (await uninterrupted.RunAsync(Full())).Status);
+
+        await using var interrupted = await SyncHarness.CreateAsync(sim);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Step == BillImport.StepName && p.Done >= 40)
+            {
+                cancel.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => interrupted.Runner.RunAsync(Full(), progress, cancel.Token));
+        var partialBills = await StoreDump.CountAsync(interrupted.Contexts, "bills");
+        Assert.InRange(partialBills, 1, sim.GroundTruth.Counts.Bills - 1);
+
+        Assert.Equal(SyncRunStatus.Success, (await interrupted.RunAsync(Full())).Status);
+
+        var expected = await StoreDump.ReadAsync(uninterrupted.Contexts);
+        var actual = await StoreDump.ReadAsync(interrupted.Contexts);
+        foreach (var table in StoreDump.ImportedTables)
+        {
+            Assert.True(expected[table] == actual[table], $"Table {table} differs after the resumed import.");
+        }
+
+        var runs = await interrupted.Services.GetRequiredService<SyncRunStore>().GetRecentAsync(5);
+        Assert.Equal([SyncRunStatus.Success, SyncRunStatus.Failed], runs.Select(r => r.Status));
+        Assert.Equal(SyncRunner.CancelledError, runs[1].Error);
+    }
+
+    [Fact]
+    public async Task DifferentialImport_on_an_unchanged_account_costs_a_handful_of_requests()
+    {
+        await using var sim = await StartSimulatorAsync();
+        await using var harness = await SyncHarness.CreateAsync(sim);
+        await harness.RunAsync(Full());
+        var before = await StoreDump.ReadAsync(harness.Contexts, ["bills", "bill_lines"]);
+
+        var bills = await harness.RunAsync(new SyncRequest(SyncRunKind.Differential, SyncScope.Bills));
+        var withAccount = await harness.RunAsync(SyncRequest.Differential());
+
+        output.WriteLine($"Differential (bills): {bills.RequestsMade} requests; with the account: {withAccount.RequestsMade}");
+        Assert.Equal(SyncRunStatus.Success, bills.Status);
+        Assert.InRange(bills.RequestsMade, 1, 10);
+        Assert.Equal(0, bills.BillsImported);
+        Assert.Equal(before, await StoreDump.ReadAsync(harness.Contexts, ["bills", "bill_lines"]));
+    }
+
+    [Fact]
+    public async Task DifferentialImport_repairs_a_bill_whose_lines_changed_and_adds_a_new_bill()
+    {
+        await using var sim = await StartSimulatorAsync();
+        await using var harness = await SyncHarness.CreateAsync(sim);
+        await harness.RunAsync(Full());
+        var october = sim.GroundTruth.Bills.First(b => b.Value.Month == "2026-10" && b.Value.Lines > 1).Key;
+        var newTotal = Money.FromCents(123_456_78);
+        sim.Account.ChangeBillLine(october, 1, newTotal, "Corrected line");
+        var added = sim.Account.AddBill(Now.AddHours(-2), [new NewBillLine("Serveur dédié - remise exceptionnelle", "ns-added.example", Money.FromCents(4200))]);
+
+        var outcome = await harness.RunAsync(new SyncRequest(SyncRunKind.Differential, SyncScope.Bills));
+
+        Assert.Equal(SyncRunStatus.Success, outcome.Status);
+        Assert.Equal(2, outcome.BillsImported);
+        await using var context = await harness.Contexts.CreateDbContextAsync();
+        var truth = sim.GroundTruth;
+        var repaired = await context.Bills.SingleAsync(b => b.Id == october);
+        Assert.Equal(truth.Bills[october].WithoutTax, repaired.PriceWithoutTax);
+        Assert.Equal(truth.Bills[october].WithoutTax, await context.BillLines.Where(l => l.BillId == october).SumMoneyAsync(l => l.Total));
+        var line = await context.BillLines.Where(l => l.BillId == october).OrderBy(l => l.DetailId).FirstAsync(l => l.Description == "Corrected line");
+        Assert.Equal(newTotal, line.Total);
+        Assert.True(await context.Bills.AnyAsync(b => b.Id == added.BillId && b.LinesComplete));
+        foreach (var (month, expected) in truth.Months)
+        {
+            Assert.Equal(expected.WithoutTax, await context.BillLines.Where(l => l.BillingMonth == month).SumMoneyAsync(l => l.Total));
+        }
+
+        var run = await context.SyncRuns.OrderByDescending(r => r.Id).FirstAsync();
+        Assert.Equal(1, run.BillsRepaired);
+    }
+
+    [Fact]
+    public async Task An_OVH_failure_leaves_every_row_intact_and_records_a_failed_run()
+    {
+        await using var sim = await StartSimulatorAsync(AccountSize.Small);
+        await using var harness = await SyncHarness.CreateAsync(sim, new Dictionary<string, string?> { ["Ovh:MaxRetries"] = "1" });
+        Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(Full())).Status);
+        var before = await StoreDump.ReadAsync(harness.Contexts);
+        var snapshots = await StoreDump.CountAsync(harness.Contexts, "consumption_snapshots");
+
+        sim.Faults.ServerErrorRate = 1;
+        var outcome = await harness.RunAsync(SyncRequest.Now());
+
+        Assert.Equal(SyncRunStatus.Failed, outcome.Status);
+        Assert.False(outcome.ConsumptionSnapshotStored);
+        Assert.NotNull(outcome.Error);
+        Assert.Equal(before, await StoreDump.ReadAsync(harness.Contexts));
+        Assert.Equal(snapshots, await StoreDump.CountAsync(harness.Contexts, "consumption_snapshots"));
+        var run = (await harness.Services.GetRequiredService<SyncRunStore>().GetRecentAsync(1)).Single();
+        Assert.Equal(SyncRunStatus.Failed, run.Status);
+        Assert.True(run.RequestsMade > 0);
+    }
+
+    [Fact]
+    public async Task Inventory_removes_a_vanished_service_only_when_its_listing_succeeded()
+    {
+        await using var sim = await StartSimulatorAsync(AccountSize.Small);
+        await using var harness = await SyncHarness.CreateAsync(sim, new Dictionary<string, string?> { ["Ovh:MaxRetries"] = "1" });
+        await harness.RunAsync(Full());
+        string gone;
+        lock (sim.Account.SyncRoot)
+        {
+            gone = sim.Account.Vps[0].Name;
+            sim.Account.Vps.RemoveAt(0);
+        }
+
+        await using (var context = await harness.Contexts.CreateDbContextAsync())
+        {
+            Assert.True(await context.Vps.AnyAsync(v => v.Name == gone));
+        }
+
+        sim.Faults.ServerErrorRate = 1;
+        Assert.Equal(SyncRunStatus.Failed, (await harness.RunAsync(SyncRequest.Inventory())).Status);
+        await using (var context = await harness.Contexts.CreateDbContextAsync())
+        {
+            Assert.True(await context.Vps.AnyAsync(v => v.Name == gone), "a failed listing must not remove anything");
+        }
+
+        sim.Faults.ServerErrorRate = 0;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var outcome = await harness.RunAsync(SyncRequest.Inventory());
+        Assert.True(outcome.Status == SyncRunStatus.Success, outcome.Error);
+        await using (var context = await harness.Contexts.CreateDbContextAsync())
+        {
+            Assert.False(await context.Vps.AnyAsync(v => v.Name == gone));
+            Assert.Equal(sim.Account.Vps.Count, await context.Vps.CountAsync());
+            Assert.False(await context.ServiceRenewals.AnyAsync(r => r.ServiceName == gone));
+        }
+    }
+
+    [Fact]
+    public async Task FullImport_of_a_large_account_stays_within_two_thousand_requests()
+    {
+        await using var sim = await StartSimulatorAsync(AccountSize.Large);
+        await using var harness = await SyncHarness.CreateAsync(sim);
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await harness.RunAsync(Full());
+
+        output.WriteLine($"Large account ({sim.GroundTruth.Counts.Bills} bills, {sim.GroundTruth.Counts.Lines} lines): " +
+                         $"{outcome.RequestsMade} requests in {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(outcome.Status == SyncRunStatus.Success, outcome.Error);
+        Assert.Equal(sim.GroundTruth.Counts.Bills, outcome.BillsImported);
+        Assert.InRange(outcome.RequestsMade, sim.GroundTruth.Counts.Bills, 2_000);
+        await using var context = await harness.Contexts.CreateDbContextAsync();
+        Assert.Equal(sim.GroundTruth.TotalWithoutTax, await context.BillLines.SumMoneyAsync(l => l.Total));
+    }
+
+    [Fact]
+    public async Task FullImport_of_the_medium_account_reports_its_cost()
+    {
+        await using var sim = await StartSimulatorAsync();
+        await using var harness = await SyncHarness.CreateAsync(sim);
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await harness.RunAsync(Full());
+
+        output.WriteLine($"Medium account ({sim.GroundTruth.Counts.Bills} bills): {outcome.RequestsMade} requests in {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(SyncRunStatus.Success, outcome.Status);
+        Assert.True(outcome.ConsumptionSnapshotStored);
+        await using var context = await harness.Contexts.CreateDbContextAsync();
+        Assert.Equal(0, await context.Bills.CountAsync(b => b.PaymentStatus == BillPaymentStatus.Unknown));
+        var unpaid = await context.Bills.Where(b => b.PaymentStatus == BillPaymentStatus.Pending).SumMoneyAsync(b => b.PriceWithTax);
+        Assert.Equal(sim.GroundTruth.UnpaidWithTax, unpaid);
+        var current = await context.ConsumptionSnapshots.Where(s => s.Kind == ConsumptionKind.Current).SingleAsync();
+        Assert.Equal(sim.GroundTruth.ConsumptionCurrent, current.Total);
+        Assert.Equal(sim.GroundTruth.Counts.Instances, await context.CloudInstances.CountAsync());
+    }
+
+    private static List<KeyValuePair<(string, ServiceCategory), Money>> ExpectedPerMonthAndCategory(SimulatorServer sim)
+    {
+        var expected = new Dictionary<(string, ServiceCategory), Money>();
+        lock (sim.Account.SyncRoot)
+        {
+            foreach (var bill in sim.Account.VisibleBills(Now))
+            {
+                foreach (var line in bill.Lines)
+                {
+                    var key = (bill.Month.ToString(), LineClassifier.Shared.Classify(line.Description, line.Domain).Category);
+                    expected[key] = expected.GetValueOrDefault(key) + line.TotalPrice;
+                }
+            }
+        }
+
+        return [.. expected.OrderBy(e => e.Key)];
+    }
+
+    /// <summary>Progress delivered on the reporting thread, so a test can cancel at an exact point.</summary>
+    private sealed class SynchronousProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value) => report(value);
+    }
+}
