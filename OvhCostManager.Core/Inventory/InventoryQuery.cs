@@ -11,7 +11,7 @@ namespace OvhCostManager.Core.Inventory;
 /// name (<see cref="BillLine.ResourceKey"/>, or the line's OVH <c>domain</c> when the classifier left it unset):
 /// OVH bill lines carry the billed service's name in <c>domain</c>.
 /// </summary>
-public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, TimeProvider time)
+public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, TimeProvider time, LineClassifier classifier)
 {
     /// <summary>The latest month with a stored bill, or null on an empty store.</summary>
     public async Task<string?> GetLatestBilledMonthAsync(CancellationToken cancellationToken = default)
@@ -65,10 +65,10 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
                 n.Status, n.ExpiresOn, n.RenewalMode))
             .OrderByDescending(s => s.MonthCost).ThenBy(s => s.DisplayName, StringComparer.Ordinal).ToList();
 
-        var instances = await context.CloudInstances
+        var instances = (await context.CloudInstances.ToListAsync(cancellationToken))
+            .Select(i => (i.ProjectId, Row: ToInstanceRow(i)))
             .GroupBy(i => i.ProjectId)
-            .Select(g => new { ProjectId = g.Key, Count = g.Count(), Gpu = g.Count(i => i.IsGpu) })
-            .ToDictionaryAsync(g => g.ProjectId, cancellationToken);
+            .ToDictionary(g => g.Key, g => new { Count = g.Count(), Gpu = g.Count(i => i.Row.IsGpu) });
         var projects = (await context.CloudProjects.ToListAsync(cancellationToken))
             .Select(p =>
             {
@@ -119,8 +119,8 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var instances = (await context.CloudInstances.Where(i => i.ProjectId == projectId).ToListAsync(cancellationToken))
+            .Select(ToInstanceRow)
             .OrderByDescending(i => i.IsGpu).ThenBy(i => i.Name, StringComparer.Ordinal)
-            .Select(i => new CloudInstanceRow(i.Name, i.Flavor ?? i.PlanCode, i.Region, i.Status, i.MonthlyBilling, i.IsGpu, i.GpuModel))
             .ToList();
         var quotas = (await context.CloudQuotas.Where(q => q.ProjectId == projectId).ToListAsync(cancellationToken))
             .Select(q => new CloudQuotaRow(q.Region, q.UsedInstances, q.MaxInstances, q.UsedCores, q.MaxCores, q.UsedRamMb, q.MaxRamMb))
@@ -136,6 +136,15 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
             .OrderByDescending(r => r.Amount).ThenBy(r => r.ResourceType, StringComparer.Ordinal)
             .ToList() ?? [];
         return new CloudProjectDetail(projectId, instances, quotas, usage);
+    }
+
+    // OVH's instance list names the flavour by id only; its plan code (b3-8, h100-380) is the readable flavour and
+    // says whether it is a GPU one.
+    private CloudInstanceRow ToInstanceRow(CloudInstance i)
+    {
+        var flavor = string.IsNullOrEmpty(i.PlanCode) ? i.Flavor : i.PlanCode;
+        var labels = i.IsGpu || string.IsNullOrEmpty(flavor) ? null : classifier.Classify($"Public Cloud instance {flavor}", null);
+        return new CloudInstanceRow(i.Name, flavor, i.Region, i.Status, i.MonthlyBilling, i.IsGpu || labels?.IsGpu == true, i.GpuModel ?? labels?.GpuModel);
     }
 
     /// <summary>Expired before today; due within 7 or 30 days (inclusive) of today, in the account time zone.</summary>
