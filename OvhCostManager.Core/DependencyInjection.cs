@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<CloudDetailsImport>();
         services.AddSingleton<ISyncRunner, SyncRunner>();
         services.AddSingleton<SyncCoordinator>();
+        services.AddSingleton<Reports.MonthlyReport>();
         services.AddInventoryAndConsumptionQueries();
         return services;
     }

@@ -14,9 +14,15 @@ try
         Args = args,
         ContentRootPath = Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") ?? AppContext.BaseDirectory,
     });
+    await DemoMode.StartIfNeededAsync(builder.Configuration, builder.Services);
     builder.AddOvhCostManagerWeb();
 
     var app = builder.Build();
+    if (app.Services.GetService<DemoMode>() is { } demo)
+    {
+        app.Logger.LogInformation("{Announcement}", demo.Announcement);
+    }
+
     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
     await app.Services.GetRequiredService<SyncRunStore>().CloseInterruptedRunsAsync();
     await app.DiscoverOidcProviderAsync();

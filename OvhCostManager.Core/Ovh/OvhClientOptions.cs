@@ -63,6 +63,20 @@ public sealed record OvhClientOptions
     /// <summary>Items asked per page from list routes in CachedObjectList mode.</summary>
     public int PageSize { get; set; } = 5000;
 
+    /// <summary>
+    /// Whether any credential setting (key, secret, secret file, OAuth2 client) is present in the <c>Ovh</c> section of
+    /// <paramref name="configuration"/>; when none is, the Web host and the CLI's <c>--demo</c> use the simulator.
+    /// </summary>
+    public static bool HasCredentialSettings(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var ovh = configuration.GetSection(SectionName);
+        return new[]
+        {
+            nameof(ApplicationKey), nameof(ApplicationSecret), nameof(ApplicationSecretFile), nameof(ConsumerKey), nameof(ConsumerKeyFile),
+            nameof(ClientId), nameof(ClientSecret), nameof(ClientSecretFile),
+        }.Any(key => !string.IsNullOrWhiteSpace(ovh[key]));
+    }
+
     public bool HasApplicationCredentials =>
         !string.IsNullOrWhiteSpace(ApplicationKey) && !string.IsNullOrWhiteSpace(ApplicationSecret) && !string.IsNullOrWhiteSpace(ConsumerKey);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using OvhCostManager.Core;
 using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Sync;
 using OvhCostManager.Web.Hosting.Authentication;
 using Radzen;
 
@@ -12,6 +13,7 @@ public static class WebDependencyInjection
     public static WebApplicationBuilder AddOvhCostManagerWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddOvhCostManagerCore(builder.Configuration);
+        builder.Services.AddHostedService<SyncScheduler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");

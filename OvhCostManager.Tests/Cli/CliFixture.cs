@@ -1,0 +1,61 @@
+using OvhCostManager.Simulator;
+using OvhCostManager.Tests.Infrastructure;
+
+namespace OvhCostManager.Tests.Cli;
+
+/// <summary>The built <c>ocm</c> run as a process against a simulator started in the test, over one data folder.</summary>
+public sealed class CliFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Now = ImportedAccountFixture.Now;
+
+    private readonly TempDirectory folder = new();
+
+    public SimulatorServer Simulator { get; private set; } = null!;
+
+    public string DataDirectory => Path.Combine(folder.Path, "data");
+
+    public string Scratch => folder.Path;
+
+    /// <summary>The <c>ocm</c> executable built next to the tests.</summary>
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "ocm");
+
+    public (int ExitCode, string Output) ImportResult { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Medium, Clock = SimulatorClock.Frozen(Now) });
+        ImportResult = await RunAsync($"import --mode full --data \"{DataDirectory}\"");
+    }
+
+    /// <summary>Runs <c>ocm</c> with the simulator's address and credentials in the environment (unless <paramref name="withCredentials"/> is false).</summary>
+    public Task<(int ExitCode, string Output)> RunAsync(string arguments, bool withCredentials = true)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Ovh__RetryBaseDelay"] = "00:00:00.010",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        if (withCredentials)
+        {
+            environment["Ovh__BaseUrl"] = Simulator.BaseUrl.ToString();
+            environment["Ovh__ApplicationKey"] = Simulator.Credentials.ApplicationKey;
+            environment["Ovh__ApplicationSecret"] = Simulator.Credentials.ApplicationSecret;
+            environment["Ovh__ConsumerKey"] = Simulator.Credentials.ConsumerKey;
+        }
+
+        return PublishedApp.RunAsync(Executable, arguments, Scratch, TimeSpan.FromMinutes(3), environment);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        folder.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CliCollection : ICollectionFixture<CliFixture>
+{
+    public const string Name = "ocm against a simulator";
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using OvhCostManager.Core.Costs;
+
+namespace OvhCostManager.Tests.Cli;
+
+[Collection(CliCollection.Name)]
+public sealed class CliProcessTests(CliFixture fixture)
+{
+    [Fact]
+    public async Task Import_full_stores_the_ground_truth_and_prints_progress_and_a_summary()
+    {
+        var (exitCode, output) = fixture.ImportResult;
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("bills: ", output);
+        Assert.Contains($"Import full success: {fixture.Simulator.GroundTruth.Counts.Bills} bills", output);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(fixture.DataDirectory, "ovh-costs.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT SUM(CAST(Total AS INTEGER)) FROM bill_lines";
+        Assert.Equal(fixture.Simulator.GroundTruth.TotalWithoutTax, new Money(Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Differential_import_after_the_full_one_succeeds_with_few_requests()
+    {
+        var (exitCode, output) = await fixture.RunAsync($"import --no-consumption --no-account --no-inventory --no-cloud --data \"{fixture.DataDirectory}\"");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Import differential success: 0 bills", output);
+    }
+
+    [Fact]
+    public async Task Bills_download_writes_the_documents_then_skips_them_on_the_second_run()
+    {
+        var folder = Path.Combine(fixture.Scratch, "invoices");
+        var october = fixture.Simulator.GroundTruth.Bills.Count(b => b.Value.Month == "2026-10");
+        var arguments = $"bills download --from 2026-10-01 --to 2026-10-31 --format pdf --out \"{folder}\" --data \"{fixture.DataDirectory}\"";
+
+        var (exitCode, output) = await fixture.RunAsync(arguments);
+
+        Assert.True(exitCode == 0, output);
+        var files = Directory.GetFiles(folder, "*.pdf");
+        Assert.Equal(october, files.Length);
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0));
+        Assert.Contains($"{october} listed, {october} downloaded, 0 already there, 0 failed", output);
+
+        var second = await fixture.RunAsync(arguments);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains($"{october} listed, 0 downloaded, {october} already there, 0 failed", second.Output);
+    }
+
+    [Fact]
+    public async Task Report_prints_the_month_total_and_writes_a_french_file()
+    {
+        var truth = fixture.Simulator.GroundTruth.Months["2026-10"];
+
+        var (exitCode, output) = await fixture.RunAsync($"report --month 2026-10 --data \"{fixture.DataDirectory}\"");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("# OVHcloud costs — 2026-10", output);
+        Assert.Contains(truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("en-GB")), output);
+
+        var file = Path.Combine(fixture.Scratch, "reports", "2026-10.md");
+        var french = await fixture.RunAsync($"report --month 2026-10 --lang fr --out \"{file}\" --data \"{fixture.DataDirectory}\"");
+        Assert.True(french.ExitCode == 0, french.Output);
+        var markdown = await File.ReadAllTextAsync(file);
+        Assert.Contains("Total HT", markdown);
+        Assert.Contains(truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("fr-FR")), markdown);
+    }
+
+    [Theory]
+    [InlineData("import --mode period --from 2026-13-01 --to 2026-10-31", "--from: '2026-13-01' is not a date: expected YYYY-MM-DD")]
+    [InlineData("import --mode period --from 2026-10-01", "--mode period needs both --from and --to")]
+    [InlineData("import --mode full --from 2026-10-31 --to 2026-10-01", "is after --to")]
+    [InlineData("bills download --from 2026-10-01 --to 31/10/2026 --out x", "--to: '31/10/2026' is not a date")]
+    [InlineData("report --month 2026-1", "--month: '2026-1' is not a month: expected YYYY-MM")]
+    public async Task A_malformed_argument_exits_with_code_2_and_a_message_naming_it(string arguments, string message)
+    {
+        var (exitCode, output) = await fixture.RunAsync(arguments + $" --data \"{fixture.DataDirectory}\"");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output);
+    }
+
+    [Fact]
+    public async Task An_unknown_mode_is_refused_by_the_parser()
+    {
+        var (exitCode, output) = await fixture.RunAsync($"import --mode everything --data \"{fixture.DataDirectory}\"");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("everything", output);
+    }
+
+    [Fact]
+    public async Task Import_without_credentials_refuses_and_points_to_demo()
+    {
+        var (exitCode, output) = await fixture.RunAsync($"import --data \"{Path.Combine(fixture.Scratch, "empty")}\"", withCredentials: false);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("No OVH credentials configured", output);
+        Assert.Contains("--demo", output);
+    }
+}

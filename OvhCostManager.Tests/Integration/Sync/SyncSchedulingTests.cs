@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Data.Entities;
+using OvhCostManager.Core.Sync;
+using OvhCostManager.Simulator;
+using OvhCostManager.Tests.Infrastructure;
+
+namespace OvhCostManager.Tests.Integration.Sync;
+
+public sealed class SyncSchedulingTests
+{
+    private static Task<SimulatorServer> StartSimulatorAsync() =>
+        SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = SimulatorClock.Frozen(ImportedAccountFixture.Now) });
+
+    [Fact]
+    public async Task Coordinator_never_runs_two_syncs_at_once()
+    {
+        await using var sim = await StartSimulatorAsync();
+        sim.Faults.LatencyMs = 20;
+        await using var harness = await SyncHarness.CreateAsync(sim);
+        var observed = new ObservedRunner(harness.Runner);
+        var coordinator = new SyncCoordinator(observed, new SyncNotifier(), NullLogger<SyncCoordinator>.Instance);
+
+        var first = coordinator.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"), CancellationToken.None);
+        await WaitUntilAsync(() => coordinator.IsRunning);
+        var startedNow = coordinator.TryStartNow(SyncRequest.Now());
+        var second = coordinator.RunAsync(new SyncRequest(SyncRunKind.Differential, SyncScope.Bills), CancellationToken.None);
+        var outcomes = await Task.WhenAll(first, second);
+
+        Assert.False(startedNow);
+        Assert.Equal(1, observed.MostAtOnce);
+        Assert.All(outcomes, o => Assert.Equal(SyncRunStatus.Success, o.Status));
+        Assert.Equal([SyncRunKind.Full, SyncRunKind.Differential], observed.Runs.Select(r => r.Kind));
+        Assert.True(observed.Runs[1].Start >= observed.Runs[0].End, "the second run started before the first ended");
+        Assert.False(coordinator.IsRunning);
+    }
+
+    [Fact]
+    public async Task Scheduler_runs_the_startup_sync_announces_it_and_stops_a_running_sync_on_shutdown()
+    {
+        await using var sim = await StartSimulatorAsync();
+        await using var harness = await SyncHarness.CreateAsync(sim, new Dictionary<string, string?>
+        {
+            ["Sync:ConsumptionInterval"] = "00:00:01",
+            ["Ovh:RequestTimeout"] = "00:00:30",
+        });
+        var notifier = harness.Services.GetRequiredService<SyncNotifier>();
+        var finished = new List<SyncOutcome>();
+        var secondStarted = new TaskCompletionSource();
+        var firstFinished = new TaskCompletionSource<SyncOutcome>();
+        using var onFinished = notifier.OnFinished(o =>
+        {
+            lock (finished)
+            {
+                finished.Add(o);
+            }
+
+            firstFinished.TrySetResult(o);
+            return Task.CompletedTask;
+        });
+        using var onProgress = notifier.OnProgress(p =>
+        {
+            // Progress of the consumption run means its sync_runs row exists and it is talking to OVH.
+            if (p?.Kind == SyncRunKind.Consumption)
+            {
+                secondStarted.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        var scheduler = new SyncScheduler(harness.Services.GetRequiredService<SyncCoordinator>(), harness.Services.GetRequiredService<IOptions<SyncOptions>>(),
+            TimeProvider.System, NullLogger<SyncScheduler>.Instance);
+
+        await scheduler.StartAsync(CancellationToken.None);
+        var startup = await firstFinished.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(SyncRunKind.Differential, startup.Kind);
+        Assert.Equal(SyncRunStatus.Success, startup.Status);
+        Assert.True(startup.BillsImported > 0);
+        Assert.True(startup.ConsumptionSnapshotStored);
+
+        sim.Faults.LatencyMs = 20_000;
+        await secondStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await scheduler.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopping.Elapsed}");
+        scheduler.Dispose();
+
+        await using var context = await harness.Contexts.CreateDbContextAsync();
+        var runs = await context.SyncRuns.OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(SyncRunKind.Consumption, runs[1].Kind);
+        Assert.Equal(SyncRunStatus.Failed, runs[1].Status);
+        Assert.Equal(SyncRunner.CancelledError, runs[1].Error);
+        Assert.Single(finished);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
+    /// <summary>The real runner, watched: how many runs overlap and when each started and ended.</summary>
+    private sealed class ObservedRunner(ISyncRunner inner) : ISyncRunner
+    {
+        private int running;
+        private int mostAtOnce;
+
+        public int MostAtOnce => mostAtOnce;
+
+        public List<(SyncRunKind Kind, DateTimeOffset Start, DateTimeOffset End)> Runs { get; } = [];
+
+        public async Task<SyncOutcome> RunAsync(SyncRequest request, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            var start = DateTimeOffset.UtcNow;
+            try
+            {
+                return await inner.RunAsync(request, progress, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+                lock (Runs)
+                {
+                    Runs.Add((request.Kind, start, DateTimeOffset.UtcNow));
+                }
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int current;
+            while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+            {
+            }
+        }
+    }
+}
