@@ -35,13 +35,13 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         Assert.Matches(@"Go transférés$", await page.InnerTextAsync(".ocm-payg-service[data-family='bandwidth'] .ocm-payg-service-usage"));
         var amounts = (await page.Locator(".ocm-payg-service-amount").AllInnerTextsAsync()).Select(Amount).ToList();
         Assert.Equal(amounts.OrderDescending(), amounts);
-        Assert.Matches(@"^mis à jour \d\d:\d\d$", (await page.InnerTextAsync(".ocm-freshness")).Trim());
+        Assert.Matches(@"^mis à jour \d\d:\d\d$", (await page.InnerTextAsync(".ocm-freshness-text")).Trim());
         await page.WaitForSelectorAsync(".ocm-payg-forecast .rz-chart svg");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("payg-fr"), FullPage = true });
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".ocm-payg-detail .ocm-csv-button"));
         var csv = await File.ReadAllLinesAsync(await download.PathAsync(), Encoding.UTF8);
-        Assert.Equal("Service;Usage;Montant", csv[0].TrimStart('\uFEFF'));
+        Assert.Equal("Service;Usage;Montant", csv[0].TrimStart('\uFEFF').Replace("\"", ""));
         Assert.Equal(await rows.CountAsync(), csv.Skip(1).Count(l => l.Length > 0));
 
         await page.GotoAsync(new Uri(demo.App.BaseUrl, "culture?name=en&returnUrl=/payg").ToString());
@@ -54,6 +54,7 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         Assert.Matches(@"^Billed on \d{1,2}/\d{1,2}/\d{4}$", texts[1]);
         Assert.Equal("Services with variable consumption", texts[2]);
         Assert.Equal("Detail by service", await page.InnerTextAsync(".ocm-payg-detail h2"));
+        Assert.Matches(@"^updated \d\d:\d\d$", (await page.InnerTextAsync(".ocm-freshness-text")).Trim());
         Assert.Matches(@"GB stored$", await page.InnerTextAsync(".ocm-payg-service[data-family='storage'] .ocm-payg-service-usage"));
         Assert.StartsWith("€", await page.InnerTextAsync("[data-kpi='current'] .ocm-kpi-value"));
         await page.WaitForSelectorAsync(".ocm-payg-forecast .rz-chart svg");
