@@ -31,7 +31,8 @@ public static class ConsumptionUnits
         }
 
         var family = planFamily?.Trim().ToLowerInvariant() ?? "";
-        if (family.StartsWith("instance", StringComparison.Ordinal) || family is "rancher" or "kubernetes" or "database" or "ai")
+        if (family.StartsWith("instance", StringComparison.Ordinal) || family.StartsWith("database", StringComparison.Ordinal)
+            || family.StartsWith("ai", StringComparison.Ordinal) || family is "rancher" or "kubernetes" or "notebook")
         {
             return ConsumptionUnit.Hours;
         }
