@@ -67,7 +67,8 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
     {
         var page = await demo.Browser.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(demo.App.BaseUrl, "payg").ToString());
-        await page.WaitForSelectorAsync("[data-kpi='current'] .ocm-kpi-value");
+        // The chart draws only once the circuit is connected: from then on, updates can only come over it.
+        await page.WaitForSelectorAsync(".ocm-payg-forecast .rz-chart svg");
         var before = Amount(await page.InnerTextAsync("[data-kpi='current'] .ocm-kpi-value"));
         var snapshotBefore = await page.GetAttributeAsync("[data-page='payg']", "data-snapshot");
 
