@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<ISyncRunner, SyncRunner>();
         services.AddSingleton<SyncCoordinator>();
         services.AddSingleton<Reports.MonthlyReport>();
+        services.AddInventoryAndConsumptionQueries();
         return services;
     }
 

@@ -47,7 +47,7 @@ try
     app.MapHealth();
     app.MapCultureSwitch();
     app.MapAccount();
-    app.MapApi();
+    app.MapApi().MapSyncApi();
     app.MapExports().MapDashboardExports();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

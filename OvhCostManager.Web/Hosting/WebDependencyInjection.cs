@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using OvhCostManager.Core;
 using OvhCostManager.Core.Data;
-using OvhCostManager.Web.Hosting.Authentication;
 using OvhCostManager.Core.Sync;
+using OvhCostManager.Web.Hosting.Authentication;
 using Radzen;
 
 namespace OvhCostManager.Web;

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using OvhCostManager.Core.Account;
+using OvhCostManager.Core.Inventory;
+using OvhCostManager.Core.PayAsYouGo;
+
+namespace OvhCostManager.Core;
+
+public static class InventoryAndConsumptionQueries
+{
+    /// <summary>Registers the read services of the Inventory and Pay-as-you-go tabs and of the account section.</summary>
+    public static IServiceCollection AddInventoryAndConsumptionQueries(this IServiceCollection services)
+    {
+        services.AddSingleton<PayAsYouGoQuery>();
+        services.AddSingleton<InventoryQuery>();
+        services.AddSingleton<AccountQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OvhCostManager.Tests.Infrastructure;
+
+/// <summary>
+/// The published dashboard in demo mode (no OVH credentials: the in-process simulator on a known port) after its
+/// start-up sync, plus Chromium. <see cref="SimulatorUrl"/> reaches the simulator's control API.
+/// </summary>
+public sealed class DemoDashboardFixture : IAsyncLifetime
+{
+    private readonly TempDirectory data = new();
+
+    public BrowserFixture Browser { get; } = new();
+
+    public RunningApp App { get; private set; } = null!;
+
+    public Uri SimulatorUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort.Next();
+        SimulatorUrl = new Uri($"http://127.0.0.1:{port}");
+        App = await PublishedApp.StartAsync(new Dictionary<string, string>
+        {
+            ["Data__Directory"] = data.Path,
+            ["Demo__SimulatorPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await WaitForFirstSyncAsync(TimeSpan.FromMinutes(3));
+        await Browser.InitializeAsync();
+    }
+
+    private async Task WaitForFirstSyncAsync(TimeSpan timeout)
+    {
+        using var client = App.CreateClient();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var health = await client.GetFromJsonAsync<JsonElement>("/health");
+            if (health.TryGetProperty("lastSuccessfulSyncUtc", out var last) && last.ValueKind == JsonValueKind.String)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The demo dashboard did not finish its first sync within {timeout}:\n{App.Output}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        data.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoDashboardCollection : ICollectionFixture<DemoDashboardFixture>
+{
+    public const string Name = "Published demo dashboard + Chromium";
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using OvhCostManager.Core.PayAsYouGo;
+
+namespace OvhCostManager.Web.Components.PayAsYouGo;
+
+/// <summary>Localised labels of plan families and usage quantities ("120 h d'utilisation", "150 GB stored").</summary>
+public static class ConsumptionText
+{
+    public static string Usage(IStringLocalizer<BillingResource> b, ConsumptionUnit unit, decimal usage)
+    {
+        var number = usage.ToString(usage == decimal.Truncate(usage) ? "N0" : "N1", CultureInfo.CurrentCulture);
+        return b["Unit" + unit, number];
+    }
+
+    public static string Family(IStringLocalizer<BillingResource> b, string planFamily)
+    {
+        var label = b["Family_" + planFamily];
+        return label.ResourceNotFound ? planFamily : label.Value;
+    }
+}
