@@ -76,9 +76,19 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         await page.GotoAsync(Url("overview"));
         var grid = page.Locator("[data-table='projects']");
         await grid.Locator("tbody tr").First.WaitForAsync();
+        await page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         await grid.Locator("th", new LocatorLocatorOptions { HasText = "Projet" }).First.ClickAsync();
-        await page.WaitForTimeoutAsync(300);
-        var names = await grid.Locator("tbody tr td:first-child").AllInnerTextsAsync();
+        IReadOnlyList<string> names = [];
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await page.WaitForTimeoutAsync(100);
+            names = await grid.Locator("tbody tr td:first-child").AllInnerTextsAsync();
+            if (names.SequenceEqual(names.Order(StringComparer.CurrentCulture)))
+            {
+                break;
+            }
+        }
+
         Assert.Equal(names.Order(StringComparer.CurrentCulture).ToList(), names.ToList());
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-widget='projects'] .ocm-csv-button"));
