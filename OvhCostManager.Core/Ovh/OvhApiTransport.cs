@@ -425,8 +425,12 @@ public sealed class OvhApiTransport
             return null;
         }
 
+        // Timers may fire a millisecond early; a small margin keeps the retry after the moment OVH named.
+        value += RetryAfterMargin;
         return value < TimeSpan.Zero ? TimeSpan.Zero : value > _options.MaxRetryAfter ? _options.MaxRetryAfter : value;
     }
+
+    private static readonly TimeSpan RetryAfterMargin = TimeSpan.FromMilliseconds(20);
 
     private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
         or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
