@@ -123,6 +123,9 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("overview-phone"), FullPage = true });
         Assert.True(widths[0] <= widths[1], $"scrollWidth {widths[0]} > innerWidth {widths[1]}: {await WidestAsync(page)}");
+        // The layout scrolls inside its body, not the document: that scroller must not scroll sideways either.
+        var body = await page.EvalOnSelectorAsync<int[]>(".rz-body", "e => [e.scrollWidth, e.clientWidth]");
+        Assert.True(body[0] <= body[1], $"body scrollWidth {body[0]} > clientWidth {body[1]}: {await WidestAsync(page)}");
         await context.CloseAsync();
     }
 
