@@ -53,7 +53,6 @@ public static class DependencyInjection
         services.AddSingleton<CloudDetailsImport>();
         services.AddSingleton<ISyncRunner, SyncRunner>();
         services.AddSingleton<SyncCoordinator>();
-        services.AddSingleton<Reports.MonthlyReport>();
         services.AddInventoryAndConsumptionQueries();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Reports;
 
@@ -29,8 +30,8 @@ internal static class ReportCommand
                 return 1;
             }
 
-            var report = await host.Get<MonthlyReport>().BuildAsync(billingMonth, cancellationToken);
-            var markdown = MonthlyReport.ToMarkdown(report, parse.GetValue(language)!);
+            var report = await host.Get<MonthReport>().BuildAsync(billingMonth, CultureInfo.GetCultureInfo(parse.GetValue(language)!), cancellationToken);
+            var markdown = report.Markdown;
             if (parse.GetValue(output) is { } file)
             {
                 file.Directory?.Create();

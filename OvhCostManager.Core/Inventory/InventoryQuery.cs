@@ -11,7 +11,7 @@ namespace OvhCostManager.Core.Inventory;
 /// name (<see cref="BillLine.ResourceKey"/>, or the line's OVH <c>domain</c> when the classifier left it unset):
 /// OVH bill lines carry the billed service's name in <c>domain</c>.
 /// </summary>
-public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, TimeProvider time, LineClassifier classifier)
+public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, TimeProvider time)
 {
     /// <summary>The latest month with a stored bill, or null on an empty store.</summary>
     public async Task<string?> GetLatestBilledMonthAsync(CancellationToken cancellationToken = default)
@@ -138,14 +138,8 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
         return new CloudProjectDetail(projectId, instances, quotas, usage);
     }
 
-    // OVH's instance list names the flavour by id only; its plan code (b3-8, h100-380) is the readable flavour and
-    // says whether it is a GPU one.
-    private CloudInstanceRow ToInstanceRow(CloudInstance i)
-    {
-        var flavor = string.IsNullOrEmpty(i.PlanCode) ? i.Flavor : i.PlanCode;
-        var labels = i.IsGpu || string.IsNullOrEmpty(flavor) ? null : classifier.Classify($"Public Cloud instance {flavor}", null);
-        return new CloudInstanceRow(i.Name, flavor, i.Region, i.Status, i.MonthlyBilling, i.IsGpu || labels?.IsGpu == true, i.GpuModel ?? labels?.GpuModel);
-    }
+    private static CloudInstanceRow ToInstanceRow(CloudInstance i) =>
+        new(i.Name, i.Flavor, i.Region, i.Status, i.MonthlyBilling, i.IsGpu, i.GpuModel);
 
     /// <summary>Expired before today; due within 7 or 30 days (inclusive) of today, in the account time zone.</summary>
     public static ExpiryAlert AlertOf(DateOnly? expiresOn, DateOnly today) => expiresOn switch

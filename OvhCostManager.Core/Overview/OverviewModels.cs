@@ -16,6 +16,9 @@ public sealed record Variation(Money Before, Money After)
 
 public sealed record ResourceTypeAmount(ResourceType Type, Money Amount, int Services, int Lines);
 
+/// <summary>One slice of the unified pie (<see cref="CostFamilies.Of"/>, the mapping the Inventory summary uses too).</summary>
+public sealed record FamilyAmount(CostFamily Family, Money Amount, int Lines);
+
 public sealed record CategoryAmount(ServiceCategory Category, Money Amount, int Lines);
 
 /// <summary>What one Public Cloud project cost in a month and its share of the month's Public Cloud total.</summary>
@@ -74,4 +77,11 @@ public sealed record OverviewReport(
     GpuSummary Gpu,
     BudgetStatus Budget,
     ConsumptionStatus? Consumption,
-    MonthInProgress? InProgress);
+    MonthInProgress? InProgress)
+{
+    /// <summary>The unified pie: every family in <see cref="CostFamily"/> order, zero when the month has none of it.</summary>
+    public IReadOnlyList<FamilyAmount> ByFamily => Enum.GetValues<CostFamily>()
+        .Select(f => (Family: f, Types: ByResourceType.Where(t => CostFamilies.Of(t.Type) == f).ToList()))
+        .Select(f => new FamilyAmount(f.Family, Money.Sum(f.Types.Select(t => t.Amount)), f.Types.Sum(t => t.Lines)))
+        .ToList();
+}

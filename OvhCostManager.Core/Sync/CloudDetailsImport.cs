@@ -62,14 +62,17 @@ public sealed class CloudDetailsImport(IOvhApi ovh, InventoryStore inventory, ID
 
     private CloudInstanceEntity ToInstance(Ovh.Models.CloudInstance instance)
     {
-        var flavor = instance.Flavor?.Name ?? instance.FlavorId;
+        // The instance list leaves the flavour object out and names it by id (a UUID); the plan code
+        // (b3-8.consumption, h100-380.monthly.postpaid) carries the readable flavour name that tells a GPU one.
+        var planCode = PlanCodeWithoutSuffix(instance.PlanCode);
+        var flavor = instance.Flavor?.Name ?? planCode ?? instance.FlavorId;
         var labels = classifier.Classify($"Public Cloud instance {flavor}", null);
         return new CloudInstanceEntity
         {
             InstanceId = instance.Id,
             Name = instance.Name,
             Flavor = flavor,
-            PlanCode = PlanCodeWithoutSuffix(instance.PlanCode),
+            PlanCode = planCode,
             Region = instance.Region,
             Status = instance.Status,
             CreatedAtUtc = instance.Created == default ? null : instance.Created.ToUniversalTime(),

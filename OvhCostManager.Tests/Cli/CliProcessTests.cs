@@ -59,15 +59,15 @@ public sealed class CliProcessTests(CliFixture fixture)
         var (exitCode, output) = await fixture.RunAsync($"report --month 2026-10 --data \"{fixture.DataDirectory}\"");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("# OVHcloud costs — 2026-10", output);
-        Assert.Contains(truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("en-GB")), output);
+        Assert.Contains("# OVHcloud cost report — October 2026", output);
+        Assert.Contains($"| Total excl. tax | {truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("en"))} |", output);
 
         var file = Path.Combine(fixture.Scratch, "reports", "2026-10.md");
         var french = await fixture.RunAsync($"report --month 2026-10 --lang fr --out \"{file}\" --data \"{fixture.DataDirectory}\"");
         Assert.True(french.ExitCode == 0, french.Output);
         var markdown = await File.ReadAllTextAsync(file);
-        Assert.Contains("Total HT", markdown);
-        Assert.Contains(truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("fr-FR")), markdown);
+        Assert.Contains($"| Total HT | {truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("fr"))} |", markdown);
+        Assert.Contains($"| Total TTC | {truth.WithTax.Format("EUR", CultureInfo.GetCultureInfo("fr"))} |", markdown);
     }
 
     [Theory]

@@ -24,15 +24,15 @@ public static class DashboardExports
             Ranged(http, from, to, range => exports.CostByProject(range, k => l[k]), "cost-by-project"));
         group.MapGet("/inventory.csv", (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, TimeProvider time) =>
             Csv(http, exports.Inventory(k => l[k]), $"inventory-{time.GetUtcNow():yyyy-MM-dd}.csv"));
-        group.MapGet("/report-{month}.md", async (HttpContext http, MonthReport report, IStringLocalizer<SharedResource> l, string month) =>
+        group.MapGet("/report-{month}.md", async (HttpContext http, MonthReport report, string month) =>
         {
             if (!BillingMonth.TryParse(month, out var parsed, out var error))
             {
                 return Results.BadRequest(new { error });
             }
 
-            var markdown = await report.BuildAsync(parsed, CultureInfo.CurrentCulture, k => l[k], http.RequestAborted);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", $"ovh-report-{parsed}-{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}.md");
+            var document = await report.BuildAsync(parsed, CultureInfo.CurrentUICulture, http.RequestAborted);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(document.Markdown), "text/markdown; charset=utf-8", $"ovh-report-{parsed}-{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}.md");
         });
         return group;
     }

@@ -83,8 +83,11 @@ public sealed class FullExportsTests(ImportedAccountFixture account)
     {
         var month = account.GroundTruth.Months.Keys.Last();
         var report = account.Services.GetRequiredService<MonthReport>();
-        var markdown = await report.BuildAsync(month, French, k => k);
-        Assert.StartsWith("# ReportTitle", markdown);
+        var document = await report.BuildAsync(month, French);
+        var markdown = document.Markdown;
+        Assert.StartsWith("# Rapport de coûts OVHcloud", markdown);
+        Assert.Equal(account.GroundTruth.Months[month].Bills, document.Bills);
+        Assert.Contains(account.GroundTruth.Months[month].WithTax.Format("EUR", French), markdown);
         Assert.Contains(account.GroundTruth.Months[month].WithoutTax.Format("EUR", French), markdown);
         var top = account.GroundTruth.CloudProjectsPerMonth.Where(p => p.Value.ContainsKey(month)).MaxBy(p => p.Value[month]);
         Assert.Contains(top.Value[month].Format("EUR", French), markdown);

@@ -61,6 +61,21 @@ public sealed class InventoryAndAccountQueryTests(ImportedAccountFixture account
     }
 
     [Fact]
+    public async Task The_inventory_family_totals_equal_the_overview_unified_pie_for_the_same_month()
+    {
+        var overview = account.Services.GetRequiredService<OvhCostManager.Core.Overview.OverviewQueries>();
+        foreach (var month in account.GroundTruth.Months.Keys.Order().TakeLast(3))
+        {
+            var inventory = await Inventory.GetAsync(month);
+            var pie = (await overview.GetAsync(month)).ByFamily;
+
+            Assert.Equal(inventory.Families.Select(f => (f.Family, f.Cost)), pie.Select(s => (s.Family, s.Amount)));
+            Assert.Equal(account.GroundTruth.Months[month].WithoutTax, Money.Sum(pie.Select(s => s.Amount)));
+            Assert.True(pie.Count(s => s.Amount != Money.Zero) >= 3, $"{month}: {string.Join(", ", pie)}");
+        }
+    }
+
+    [Fact]
     public async Task The_drill_down_lists_exactly_the_lines_that_make_a_services_cost()
     {
         var view = await Inventory.GetAsync(LatestMonth);

@@ -96,4 +96,22 @@ public sealed class ImportedAccountTests(ImportedAccountFixture fixture)
         Assert.Equal(fixture.GroundTruth.Counts.Bills, byEndpoint["/me/bill/{id}/details"]);
         Assert.Equal(1, byEndpoint["/me/bill"]);
     }
+
+    [Fact]
+    public async Task CloudDetailsImport_stores_each_instance_by_its_flavour_name_so_gpu_instances_are_detected()
+    {
+        await using var context = await fixture.Contexts.CreateDbContextAsync();
+        var stored = await context.CloudInstances.ToListAsync();
+        var live = await context.CloudProjects.Where(p => p.RemovedAtUtc == null).Select(p => p.Id).ToListAsync();
+        var simulated = fixture.Simulator.Account.Instances
+            .Where(i => live.Contains(i.ProjectId) && i.Created <= ImportedAccountFixture.Now)
+            .ToList();
+
+        Assert.Contains(simulated, i => i.Flavor.Gpu);
+        Assert.Equal(simulated.Count(i => i.Flavor.Gpu), stored.Count(i => i.IsGpu));
+        Assert.Equal(
+            simulated.Select(i => $"{i.Id} {i.Flavor.Name} gpu={i.Flavor.Gpu}").Order(),
+            stored.Select(i => $"{i.InstanceId} {i.Flavor} gpu={i.IsGpu}").Order());
+        Assert.All(stored.Where(i => i.IsGpu), i => Assert.False(string.IsNullOrEmpty(i.GpuModel)));
+    }
 }
