@@ -37,19 +37,24 @@ public static class ImportScenarios
             // Older bills' payments are filled a bounded batch per run; once done, an unchanged account costs only the listing.
             SyncOutcome steady = same;
             TimeSpan steadyElapsed = sameElapsed;
+            var steadyBefore = await RequestsByTemplateAsync(simulator);
             for (var run = 0; run < 20 && steady.RequestsMade > 10; run++)
             {
+                steadyBefore = await RequestsByTemplateAsync(simulator);
                 (steady, steadyElapsed) = await Measure.TimeAsync(() => Coordinator(host).RunAsync(SyncRequest.Differential("bench"), CancellationToken.None));
             }
 
             differential.Add("nothing new, steady state (payments backfilled)", steady.BillsImported, steadyElapsed.TotalSeconds.ToString("F2"), steady.RequestsMade, steady.Status,
                 Verdict(steady.RequestsMade <= 10 && steadyElapsed.TotalSeconds <= 2, "≤ 10 req, ≤ 2 s"));
 
+            var steadyBreakdown = Breakdown("2b. Requests of the last steady-state differential by OVH route", steadyBefore, await RequestsByTemplateAsync(simulator));
+
             // The simulator's clock moves a day forward: the bills OVH issues that day appear.
             await simulator.PostAsync("clock/advance?hours=24");
             var (next, nextElapsed) = await Measure.TimeAsync(() => Coordinator(host).RunAsync(SyncRequest.Differential("bench"), CancellationToken.None));
             differential.Add("one more day of bills", next.BillsImported, nextElapsed.TotalSeconds.ToString("F2"), next.RequestsMade, next.Status, "—");
             report.Add(differential);
+            report.Add(steadyBreakdown);
         }
 
         // The issue's scenario: 10 % of responses are 429 (Retry-After: 1 s) or 5xx.
