@@ -97,7 +97,7 @@ public static class ImportScenarios
     private static MarkdownTable Breakdown(string title, Dictionary<string, int> before, Dictionary<string, int> after)
     {
         var table = new MarkdownTable(title, "route", "requests");
-        foreach (var (template, count) in after.Select(p => (p.Key, p.Value - before.GetValueOrDefault(p.Key))).Where(p => p.Item2 > 0).OrderByDescending(p => p.Item2))
+        foreach (var (template, count) in after.Select(p => (p.Key, p.Value - before.GetValueOrDefault(p.Key))).Where(p => p.Item2 > 0 && !p.Key.StartsWith("/_simulator", StringComparison.Ordinal)).OrderByDescending(p => p.Item2))
         {
             table.Add("`" + template + "`", count);
         }
