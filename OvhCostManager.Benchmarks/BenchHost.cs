@@ -21,10 +21,16 @@ public sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<BenchHost> StartAsync(Uri simulatorBaseUrl, string? dataDirectory = null)
+    /// <summary>Settings every host gets on top of the defaults (<c>--set Section:Key=value</c> on the command line).</summary>
+    public static Dictionary<string, string?> Overrides { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static string NewDataDirectory() =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ocm-bench-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public static async Task<BenchHost> StartAsync(Uri simulatorBaseUrl, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        dataDirectory ??= Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ocm-bench-" + Guid.NewGuid().ToString("N"))).FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        dataDirectory ??= NewDataDirectory();
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Data:Directory"] = dataDirectory,
             ["Ovh:BaseUrl"] = simulatorBaseUrl.ToString().TrimEnd('/'),
@@ -32,14 +38,24 @@ public sealed class BenchHost : IAsyncDisposable
             ["Ovh:ApplicationSecret"] = "sim-app-secret",
             ["Ovh:ConsumerKey"] = "sim-consumer-key",
             ["Ovh:RetryBaseDelay"] = "00:00:00.200",
-        }).Build();
+        };
+        foreach (var (key, value) in Overrides.Concat(settings ?? new Dictionary<string, string?>()))
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection();
-        collection.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        // Each retry is logged as a warning by the transport; the tables count them, so only errors are printed.
+        collection.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("OvhCostManager.Core.Ovh", LogLevel.Error));
         collection.AddOvhCostManagerCore(configuration);
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return new BenchHost(provider, dataDirectory);
     }
+
+    public T Create<T>() => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<T>(services);
 
     public async ValueTask DisposeAsync()
     {

@@ -75,3 +75,21 @@ public sealed class MarkdownTable(string title, params string[] headers)
         return text.ToString();
     }
 }
+
+/// <summary>The tables of one run: printed as they complete and kept for the Markdown file.</summary>
+public sealed class Report
+{
+    private readonly StringBuilder text = new();
+
+    public void Add(MarkdownTable table) => Add(table.ToString());
+
+    public void Add(string markdown)
+    {
+        text.Append(markdown);
+        Console.Write(markdown);
+    }
+
+    public void Note(string line) => Add(Environment.NewLine + line + Environment.NewLine);
+
+    public override string ToString() => text.ToString();
+}

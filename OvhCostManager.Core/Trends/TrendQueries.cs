@@ -51,15 +51,17 @@ public sealed class TrendQueries(IDbContextFactory<CostDbContext> contexts)
         var currency = await db.AccountSettings.Select(s => s.Currency).FirstOrDefaultAsync(cancellationToken) ?? "EUR";
         var lines = db.BillLines.Where(l => string.Compare(l.BillingMonth, window.From) >= 0 && string.Compare(l.BillingMonth, window.To) <= 0);
 
-        var byCategory = await lines.GroupBy(l => new { l.BillingMonth, l.Category })
-            .Select(g => new { g.Key.BillingMonth, g.Key.Category, Ucents = g.Sum(l => (long)(object)l.Total) })
+        // One pass over the window's lines (index-only: the (BillingMonth, Category, ResourceType, IsGpu, Total) index
+        // covers it); the three series are folded from these few hundred groups in memory.
+        var groups = await lines.GroupBy(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu })
+            .Select(g => new { g.Key.BillingMonth, g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, Ucents = g.Sum(l => (long)(object)l.Total) })
             .ToListAsync(cancellationToken);
-        var byType = await lines.GroupBy(l => new { l.BillingMonth, l.ResourceType })
-            .Select(g => new { g.Key.BillingMonth, g.Key.ResourceType, Ucents = g.Sum(l => (long)(object)l.Total) })
-            .ToListAsync(cancellationToken);
-        var gpu = await lines.Where(l => l.IsGpu).GroupBy(l => l.BillingMonth)
-            .Select(g => new { Month = g.Key, Ucents = g.Sum(l => (long)(object)l.Total) })
-            .ToListAsync(cancellationToken);
+        var byCategory = groups.GroupBy(r => new { r.BillingMonth, r.Category })
+            .Select(g => new { g.Key.BillingMonth, g.Key.Category, Ucents = g.Sum(r => r.Ucents) }).ToList();
+        var byType = groups.GroupBy(r => new { r.BillingMonth, r.ResourceType })
+            .Select(g => new { g.Key.BillingMonth, g.Key.ResourceType, Ucents = g.Sum(r => r.Ucents) }).ToList();
+        var gpu = groups.Where(r => r.IsGpu).GroupBy(r => r.BillingMonth)
+            .Select(g => new { Month = g.Key, Ucents = g.Sum(r => r.Ucents) }).ToList();
 
         var totals = months.Select(m => new MonthAmount(m, new Money(byCategory.Where(r => r.BillingMonth == m).Sum(r => r.Ucents)))).ToList();
         var categorySeries = byCategory.GroupBy(r => r.Category)

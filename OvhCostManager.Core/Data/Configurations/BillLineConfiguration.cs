@@ -20,7 +20,8 @@ internal sealed class BillLineConfiguration : IEntityTypeConfiguration<BillLine>
         builder.Property(l => l.CloudProjectId).HasMaxLength(64);
         builder.Property(l => l.GpuModel).HasMaxLength(60);
         builder.Property(l => l.BillingMonth).HasMaxLength(7).IsRequired();
-        builder.HasIndex(l => new { l.BillingMonth, l.Category });
+        // Covers the monthly sums per category, type and GPU flag (Overview, Trends): SQLite reads the index alone.
+        builder.HasIndex(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu, l.Total });
         builder.HasIndex(l => new { l.BillingMonth, l.ResourceType });
         builder.HasIndex(l => new { l.CloudProjectId, l.BillingMonth });
         builder.HasIndex(l => new { l.ResourceKey, l.BillingMonth });

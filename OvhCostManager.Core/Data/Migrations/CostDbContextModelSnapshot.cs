@@ -239,13 +239,13 @@ namespace OvhCostManager.Core.Data.Migrations
 
                     b.HasIndex("Domain");
 
-                    b.HasIndex("BillingMonth", "Category");
-
                     b.HasIndex("BillingMonth", "ResourceType");
 
                     b.HasIndex("CloudProjectId", "BillingMonth");
 
                     b.HasIndex("ResourceKey", "BillingMonth");
+
+                    b.HasIndex("BillingMonth", "Category", "ResourceType", "IsGpu", "Total");
 
                     b.ToTable("bill_lines", (string)null);
                 });

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using OvhCostManager.Core.Compare;
+using OvhCostManager.Core.Inventory;
+using OvhCostManager.Core.Overview;
+using OvhCostManager.Core.PayAsYouGo;
+using OvhCostManager.Core.Trends;
+
+namespace OvhCostManager.Benchmarks;
+
+/// <summary>Scenario 4: computing each tab's data from an imported store (no OVH involved).</summary>
+public static class TabScenarios
+{
+    public const int WarmUpRuns = 5;
+    public const int MeasuredRuns = 40;
+
+    public static async Task RunAsync(string label, string dataDirectory, double targetP95Ms, Report report)
+    {
+        // The queries never call OVH; the base URL only satisfies the options' validation.
+        await using var host = await BenchHost.StartAsync(new Uri("http://127.0.0.1:9/1.0"), dataDirectory);
+        var overview = host.Create<OverviewQueries>();
+        var months = await overview.GetBilledMonthsAsync();
+        var month = months.Max(StringComparer.Ordinal) ?? throw new InvalidOperationException("The store has no billed month");
+        var previous = months.Where(m => string.CompareOrdinal(m, month) < 0).Max(StringComparer.Ordinal) ?? month;
+        var compare = host.Create<CompareQueries>();
+        var trends = host.Create<TrendQueries>();
+        var inventory = host.Create<InventoryQuery>();
+        var payg = host.Create<PayAsYouGoQuery>();
+
+        var table = new MarkdownTable($"4. Tab data — {label} ({months.Count} billed months, month {month}; {MeasuredRuns} runs after {WarmUpRuns} warm-up)",
+            "tab", "p50 (ms)", "p95 (ms)", "mean (ms)", "allocated per run (KB)", "target p95");
+        var tabs = new (string Name, Func<Task> Run)[]
+        {
+            ("Overview", () => overview.GetAsync(month)),
+            ($"Compare ({previous} vs {month})", () => compare.GetAsync(previous, month)),
+            ("Trends (36 months)", () => trends.GetAsync(TrendWindow.Ending(month, 36))),
+            ("Inventory", () => inventory.GetAsync(month)),
+            ("Pay-as-you-go", () => payg.GetAsync()),
+        };
+        foreach (var (name, run) in tabs)
+        {
+            for (var i = 0; i < WarmUpRuns; i++)
+            {
+                await run();
+            }
+
+            var samples = new List<double>(MeasuredRuns);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+            for (var i = 0; i < MeasuredRuns; i++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                await run();
+                samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            var allocatedPerRun = (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / (double)MeasuredRuns;
+            var (p50, p95, mean) = Measure.Percentiles(samples);
+            table.Add(name, p50.ToString("F1"), p95.ToString("F1"), mean.ToString("F1"), (allocatedPerRun / 1024).ToString("N0"),
+                ImportScenarios.Verdict(p95 <= targetP95Ms, $"≤ {targetP95Ms:0} ms"));
+        }
+
+        report.Add(table);
+    }
+}
