@@ -138,7 +138,7 @@ public sealed class BillImport(
                 continue;
             }
 
-            var fetchPayment = known.PaymentStatus == BillPaymentStatus.Pending || (known.PaymentStatus == BillPaymentStatus.Unknown && recent);
+            var fetchPayment = (known.PaymentStatus == BillPaymentStatus.Pending && ChecksPendingPayments(run)) || (known.PaymentStatus == BillPaymentStatus.Unknown && recent);
             var changed = !known.LinesComplete || known.PriceWithoutTax != bill.PriceWithoutTax.Money || known.PriceWithTax != bill.PriceWithTax.Money
                           || known.Tax != bill.Tax.Money;
             if (!differential || changed)
@@ -284,7 +284,9 @@ public sealed class BillImport(
     private async Task UpdatePaymentsAsync(SyncRunRecorder run, Dictionary<string, BillPaymentStatus> payments, HashSet<string> paymentFetched,
         IReadOnlyDictionary<string, StoredBill> stored, SyncOptions settings, CancellationToken cancellationToken)
     {
-        var pending = payments.Where(p => p.Value == BillPaymentStatus.Pending && !paymentFetched.Contains(p.Key)).Select(p => p.Key);
+        var pending = ChecksPendingPayments(run)
+            ? payments.Where(p => p.Value == BillPaymentStatus.Pending && !paymentFetched.Contains(p.Key)).Select(p => p.Key)
+            : [];
         var backfill = await UnknownPaymentsNewestFirstAsync(paymentFetched, settings.PaymentBackfillPerRun, cancellationToken);
         var ids = pending.Concat(backfill).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
@@ -310,6 +312,13 @@ public sealed class BillImport(
                 run.Report(PaymentStep, Interlocked.Increment(ref done), ids.Count);
             });
     }
+
+    /// <summary>
+    /// A pending bill costs one request per run to re-check, so only runs that refresh the account (the daily run,
+    /// "sync now", full and period imports) do it; the 6-hourly differential stays at a handful of requests.
+    /// </summary>
+    private static bool ChecksPendingPayments(SyncRunRecorder run) =>
+        run.Request.Kind != SyncRunKind.Differential || run.Request.Scope.HasFlag(SyncScope.Account);
 
     private async Task<List<string>> UnknownPaymentsNewestFirstAsync(HashSet<string> exclude, int budget, CancellationToken cancellationToken)
     {

@@ -23,11 +23,19 @@ public enum SyncScope
 /// </summary>
 public sealed record SyncRequest(SyncRunKind Kind, SyncScope Scope, DateOnly? From = null, DateOnly? To = null, string Trigger = "timer")
 {
-    public static SyncRequest Differential(string trigger = "timer") => new(SyncRunKind.Differential, SyncScope.Bills | SyncScope.Account, Trigger: trigger);
+    /// <summary>The 6-hourly run: new and changed bills only, a handful of requests when nothing changed.</summary>
+    public static SyncRequest Differential(string trigger = "timer") => new(SyncRunKind.Differential, SyncScope.Bills, Trigger: trigger);
 
     public static SyncRequest Consumption(string trigger = "timer") => new(SyncRunKind.Consumption, SyncScope.Consumption, Trigger: trigger);
 
     public static SyncRequest Inventory(string trigger = "timer") => new(SyncRunKind.Inventory, SyncScope.Inventory | SyncScope.CloudDetails, Trigger: trigger);
+
+    /// <summary>
+    /// The daily run: bills, inventory, cloud details and the account (debt, credits, and the payments of pending
+    /// bills), which change on OVH's billing rhythm rather than by the hour.
+    /// </summary>
+    public static SyncRequest Daily(string trigger = "timer") =>
+        new(SyncRunKind.Differential, SyncScope.Bills | SyncScope.Account | SyncScope.Inventory | SyncScope.CloudDetails, Trigger: trigger);
 
     /// <summary>What the "sync now" button asks for: everything that changes during a day.</summary>
     public static SyncRequest Now() => new(SyncRunKind.Differential, SyncScope.Everything, Trigger: "user");

@@ -31,7 +31,7 @@ public sealed class SyncScheduler(
         {
             [() => SyncRequest.Consumption()] = (settings.ConsumptionInterval, now + settings.ConsumptionInterval),
             [() => SyncRequest.Differential()] = (settings.DifferentialInterval, now + settings.DifferentialInterval),
-            [() => SyncRequest.Inventory()] = (settings.InventoryInterval, now + settings.InventoryInterval),
+            [() => SyncRequest.Daily()] = (settings.InventoryInterval, now + settings.InventoryInterval),
         };
 
         while (!stoppingToken.IsCancellationRequested)

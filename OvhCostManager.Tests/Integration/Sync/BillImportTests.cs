@@ -97,9 +97,12 @@ public sealed class BillImportTests(ITestOutputHelper output)
         var before = await StoreDump.ReadAsync(harness.Contexts, ["bills", "bill_lines"]);
 
         var bills = await harness.RunAsync(new SyncRequest(SyncRunKind.Differential, SyncScope.Bills));
-        var withAccount = await harness.RunAsync(SyncRequest.Differential());
+        var timer = await harness.RunAsync(SyncRequest.Differential());
+        var daily = await harness.RunAsync(SyncRequest.Daily());
 
-        output.WriteLine($"Differential (bills): {bills.RequestsMade} requests; with the account: {withAccount.RequestsMade}");
+        output.WriteLine($"Differential (bills): {bills.RequestsMade} requests; the 6-hourly run: {timer.RequestsMade}; the daily run: {daily.RequestsMade}");
+        Assert.InRange(timer.RequestsMade, 1, 10);
+        Assert.Equal(SyncRunStatus.Success, daily.Status);
         Assert.Equal(SyncRunStatus.Success, bills.Status);
         Assert.InRange(bills.RequestsMade, 1, 10);
         Assert.Equal(0, bills.BillsImported);
