@@ -25,7 +25,7 @@ public static partial class BrowserScenarios
           const kpi = document.querySelector("[data-kpi='total'] .ocm-kpi-value");
           return !!kpi && kpi.textContent.trim().length > 0
             && !!document.querySelector("[data-interactive]")
-            && document.querySelectorAll("[data-widget='resource-types'] svg path").length > 0
+            && document.querySelectorAll("[data-widget='cost-families'] svg path").length > 0
             && document.querySelectorAll("[data-widget='categories'] svg path").length > 0;
         }
         """;
