@@ -3,8 +3,8 @@ using OvhCostManager.Tests.Infrastructure;
 
 namespace OvhCostManager.Tests.Browser;
 
-[Collection(DashboardCollection.Name)]
-public sealed class ShellTests(DashboardFixture dashboard)
+[Collection(DemoDashboardCollection.Name)]
+public sealed class ShellTests(DemoDashboardFixture dashboard)
 {
     private static readonly (string Tab, string French, string English)[] Tabs =
     [

@@ -4,8 +4,8 @@ using OvhCostManager.Tests.Infrastructure;
 
 namespace OvhCostManager.Tests.Integration.Hosting;
 
-[Collection(DashboardCollection.Name)]
-public sealed class PublishedAppTests(DashboardFixture dashboard)
+[Collection(DemoDashboardCollection.Name)]
+public sealed class PublishedAppTests(DemoDashboardFixture dashboard)
 {
     [Theory]
     [InlineData("_content/Radzen.Blazor/css/material-base.css", "text/css")]
