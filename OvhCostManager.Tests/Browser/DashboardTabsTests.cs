@@ -76,7 +76,7 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         await page.GotoAsync(Url("overview"));
         var grid = page.Locator("[data-table='projects']");
         await grid.Locator("tbody tr").First.WaitForAsync();
-        await page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         await grid.Locator("th", new LocatorLocatorOptions { HasText = "Projet" }).First.ClickAsync();
         IReadOnlyList<string> names = [];
         for (var attempt = 0; attempt < 30; attempt++)
@@ -106,7 +106,7 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         var month = dashboard.GroundTruth.Months.Keys.Last();
         await page.GotoAsync(Url($"overview?month={month}"));
         await page.WaitForSelectorAsync("[data-kpi='total']");
-        await page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         await page.ClickAsync(".ocm-export-menu summary");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-export='bill-lines']"));
         var rows = await ReadCsvAsync(download, ';');

@@ -17,7 +17,7 @@ public sealed class LiveDashboardBrowserTests(DemoDashboardFixture demo)
     {
         var page = await demo.Browser.Browser.NewPageAsync();
         await page.GotoAsync(Url("overview"));
-        await WaitInteractiveAsync(page);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         // A scheduled run may still be going: the button is enabled again once it ends.
         var idle = await page.WaitForSelectorAsync("[data-sync='idle']", new PageWaitForSelectorOptions { Timeout = 60_000 });
         var before = await idle!.GetAttributeAsync("data-last-sync");
@@ -43,7 +43,7 @@ public sealed class LiveDashboardBrowserTests(DemoDashboardFixture demo)
     {
         var page = await demo.Browser.Browser.NewPageAsync();
         await page.GotoAsync(Url("overview"));
-        await WaitInteractiveAsync(page);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         const string current = "[data-kpi='consumption'] [data-value='current']";
         var before = await page.InnerTextAsync(current);
 
@@ -81,8 +81,6 @@ public sealed class LiveDashboardBrowserTests(DemoDashboardFixture demo)
         await page.CloseAsync();
     }
 
-    private static Task WaitInteractiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
     private static async Task<DateTimeOffset?> LastSuccessfulSyncAsync(HttpClient api)
     {

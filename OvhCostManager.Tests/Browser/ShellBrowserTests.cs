@@ -21,7 +21,7 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
         var page = await context.NewPageAsync();
         var month = dashboard.GroundTruth.Months.Keys.Last();
         await page.GotoAsync(Url($"overview?month={month}"));
-        await WaitInteractiveAsync(page);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
 
         var bills = await DownloadAsync(page, "bills");
         var expectedBills = dashboard.GroundTruth.Bills.Where(b => b.Value.Month == month).ToList();
@@ -59,7 +59,7 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
         var context = await dashboard.Browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("overview"));
-        await WaitInteractiveAsync(page);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         Assert.Equal(0, await page.Locator("link[href*='material-dark']").CountAsync());
 
         await page.ClickAsync(".ocm-theme-toggle");
@@ -77,7 +77,7 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
     {
         var page = await dashboard.Browser.Browser.NewPageAsync();
         await page.GotoAsync(Url("overview"));
-        await WaitInteractiveAsync(page);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         await page.WaitForSelectorAsync("[data-kpi='forecast'] [data-value='forecast']");
         var forecast = Amount(await page.InnerTextAsync("[data-kpi='forecast'] [data-value='forecast']"));
         Assert.True(forecast > 10m, $"forecast {forecast}");
@@ -90,7 +90,7 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
             await page.WaitForSelectorAsync("[data-kpi='forecast'].ocm-kpi-alert");
 
             await page.ReloadAsync();
-            await WaitInteractiveAsync(page);
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
             Assert.Equal(budget, Amount(await page.InputValueAsync("#ocm-budget-input")));
             await page.WaitForSelectorAsync("[data-kpi='forecast'].ocm-kpi-alert");
             var border = await page.EvalOnSelectorAsync<string>("[data-kpi='forecast']", "e => getComputedStyle(e).borderTopColor");
@@ -117,7 +117,7 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("overview"));
         await page.WaitForSelectorAsync("[data-kpi='total'] .ocm-kpi-value");
-        await WaitInteractiveAsync(page);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         await page.WaitForSelectorAsync("[data-widget='projects'] tbody tr");
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
@@ -140,8 +140,6 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
         "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
         ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
 
-    private static Task WaitInteractiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
     private static async Task<List<string[]>> DownloadAsync(IPage page, string export)
     {

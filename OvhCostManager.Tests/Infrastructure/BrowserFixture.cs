@@ -37,6 +37,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
     }
 
+    /// <summary>Waits until the Blazor circuit is live: before it, the prerendered page has no event handlers.</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
     public static string ScreenshotPath(string name) =>
         Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryPaths.TestOutput, "screenshots")).FullName, name + ".png");
 }
