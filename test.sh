@@ -33,6 +33,25 @@ for trx in TestResults/*.trx TestResults/**/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+if [ "$failed" -gt 0 ]; then
+  # The failures again, at the end where a CI log tail shows them.
+  echo "Failed tests:"
+  node -e '
+    const fs = require("fs"), path = require("path");
+    const files = []; (function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (p.endsWith(".trx")) files.push(p); } })("TestResults");
+    const unescape = s => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&apos;/g, "\x27").replace(/&amp;/g, "&");
+    for (const f of files) {
+      const xml = fs.readFileSync(f, "utf8");
+      for (const m of xml.matchAll(/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
+        const message = (m[2].match(/<Message>([\s\S]*?)<\/Message>/) || [, ""])[1];
+        const stack = (m[2].match(/<StackTrace>([\s\S]*?)<\/StackTrace>/) || [, ""])[1];
+        console.log("  FAILED " + unescape(m[1]));
+        for (const line of unescape(message).split("\n").slice(0, 12)) console.log("    " + line);
+        for (const line of unescape(stack).split("\n").filter(l => l.includes("OvhCostManager")).slice(0, 4)) console.log("    " + line.trim());
+      }
+    }'
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited with $status (build or runner failure)"; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
