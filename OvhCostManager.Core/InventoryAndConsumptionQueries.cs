@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.Account;
 using OvhCostManager.Core.Inventory;
 using OvhCostManager.Core.PayAsYouGo;
+using OvhCostManager.Core.Sync;
 
 namespace OvhCostManager.Core;
 
@@ -11,6 +12,7 @@ public static class InventoryAndConsumptionQueries
     public static IServiceCollection AddInventoryAndConsumptionQueries(this IServiceCollection services)
     {
         services.AddSingleton<PayAsYouGoQuery>();
+        services.AddSingleton(sp => new ViewAfterSync<PayAsYouGoView>(sp.GetRequiredService<PayAsYouGoQuery>().GetAsync));
         services.AddSingleton<InventoryQuery>();
         services.AddSingleton<AccountQuery>();
         return services;

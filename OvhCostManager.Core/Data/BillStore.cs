@@ -7,6 +7,9 @@ namespace OvhCostManager.Core.Data;
 /// <summary>What the store knows about a bill's lines, to decide whether a differential import must re-fetch it.</summary>
 public sealed record BillFingerprint(int LineCount, string LinesHash, bool LinesComplete);
 
+/// <summary>A bill and its complete line list, as one import saves them.</summary>
+public sealed record BillWithLines(Bill Bill, IReadOnlyList<BillLine> Lines);
+
 /// <summary>Writes bills and their lines; each operation uses its own short-lived context.</summary>
 public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, TimeProvider time)
 {
@@ -17,7 +20,70 @@ public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, T
     /// each line, <see cref="BillLine.BillId"/> and <see cref="BillLine.BillingMonth"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The bill has no id, or two lines share a detail id.</exception>
-    public async Task SaveBillAsync(Bill bill, IReadOnlyList<BillLine> lines, CancellationToken cancellationToken = default)
+    public Task SaveBillAsync(Bill bill, IReadOnlyList<BillLine> lines, CancellationToken cancellationToken = default) =>
+        SaveBillsAsync([new BillWithLines(bill, lines)], cancellationToken);
+
+    /// <summary>
+    /// <see cref="SaveBillAsync"/> for several bills in one transaction: all of them are stored, or none. An import
+    /// saves the bills whose lines have already arrived together, which costs one commit instead of one per bill.
+    /// </summary>
+    /// <exception cref="ArgumentException">A bill has no id, appears twice, or two of its lines share a detail id.</exception>
+    public async Task SaveBillsAsync(IReadOnlyList<BillWithLines> bills, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bills);
+        foreach (var (bill, lines) in bills)
+        {
+            Validate(bill, lines);
+        }
+
+        var twice = bills.GroupBy(b => b.Bill.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new ArgumentException($"Bill {twice.Key} appears twice in one save.", nameof(bills));
+        }
+
+        if (bills.Count == 0)
+        {
+            return;
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        var zone = await AccountTimeZone.ReadAsync(context, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var (bill, lines) in bills)
+        {
+            bill.BillingMonth = BillingMonth.Of(bill.DateUtc, zone);
+            bill.LineCount = lines.Count;
+            bill.LinesHash = BillLineHash.Compute(lines);
+            bill.ImportedAtUtc = now;
+            foreach (var line in lines)
+            {
+                line.BillId = bill.Id;
+                line.BillingMonth = bill.BillingMonth;
+            }
+        }
+
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var ids = bills.Select(b => b.Bill.Id).ToList();
+        var existing = (await context.Bills.Where(b => ids.Contains(b.Id)).Select(b => b.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in existing)
+        {
+            await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM bill_lines WHERE BillId = {id}", cancellationToken);
+        }
+
+        foreach (var (bill, _) in bills)
+        {
+            // Entry().State tracks the bill alone, without walking into its Lines collection.
+            context.Entry(bill).State = existing.Contains(bill.Id) ? EntityState.Modified : EntityState.Added;
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        await SqliteBulkInsert.InsertAsync(context, bills.SelectMany(b => b.Lines).ToList(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void Validate(Bill bill, IReadOnlyList<BillLine> lines)
     {
         ArgumentNullException.ThrowIfNull(bill);
         ArgumentNullException.ThrowIfNull(lines);
@@ -31,33 +97,6 @@ public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, T
         {
             throw new ArgumentException($"Bill {bill.Id} has two lines with detail id '{duplicate.Key}'.", nameof(lines));
         }
-
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        context.ChangeTracker.AutoDetectChangesEnabled = false;
-        var zone = await AccountTimeZone.ReadAsync(context, cancellationToken);
-
-        bill.BillingMonth = BillingMonth.Of(bill.DateUtc, zone);
-        bill.LineCount = lines.Count;
-        bill.LinesHash = BillLineHash.Compute(lines);
-        bill.ImportedAtUtc = time.GetUtcNow();
-        foreach (var line in lines)
-        {
-            line.BillId = bill.Id;
-            line.BillingMonth = bill.BillingMonth;
-        }
-
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var exists = await context.Bills.AnyAsync(b => b.Id == bill.Id, cancellationToken);
-        if (exists)
-        {
-            await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM bill_lines WHERE BillId = {bill.Id}", cancellationToken);
-        }
-
-        // Entry().State tracks the bill alone, without walking into its Lines collection.
-        context.Entry(bill).State = exists ? EntityState.Modified : EntityState.Added;
-        await context.SaveChangesAsync(cancellationToken);
-        await SqliteBulkInsert.InsertAsync(context, lines, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Records what <c>/me/bill/{id}/payment</c> said about a stored bill, without touching its lines.</summary>

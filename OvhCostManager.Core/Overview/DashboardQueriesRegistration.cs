@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.Compare;
 using OvhCostManager.Core.Export;
 using OvhCostManager.Core.Reports;
+using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Trends;
 
 namespace OvhCostManager.Core.Overview;
@@ -14,6 +15,7 @@ public static class DashboardQueriesRegistration
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<ExpiringServiceQueries>();
         services.AddSingleton<SyncStatusQueries>();
+        services.AddSingleton(sp => new ViewAfterSync<DataFreshness>(sp.GetRequiredService<SyncStatusQueries>().GetAsync));
         services.AddSingleton<BillLineQueries>();
         services.AddSingleton<CompareQueries>();
         services.AddSingleton<TrendQueries>();

@@ -17,9 +17,10 @@ namespace OvhCostManager.Core.Sync;
 /// <b>period</b> (<see cref="SyncRequest.From"/>..<see cref="SyncRequest.To"/>) or <b>differential</b>.
 /// </summary>
 /// <remarks>
-/// <para>Each bill is saved in its own transaction with its complete line list (<see cref="BillStore.SaveBillAsync"/>),
-/// oldest first: a run killed half way leaves every stored bill whole, and the bills stored form a prefix in time, so
-/// the next run (any mode) picks up where it stopped. Lines are fetched for several bills at once but saved in order.
+/// <para>Bills are saved with their complete line lists (<see cref="BillStore.SaveBillsAsync"/>), oldest first, the
+/// bills whose lines have already arrived together in one transaction: a run killed half way leaves every stored bill
+/// whole, and the bills stored form a prefix in time, so the next run (any mode) picks up where it stopped. Lines are
+/// fetched for several bills at once (<see cref="SyncOptions.BillConcurrency"/>) but saved in order.
 /// A bill whose lines cannot be fetched keeps its previous version; a new one is stored without lines and with
 /// <see cref="Bill.LinesComplete"/> false, so the month shows it and the next run repairs it.</para>
 /// <para><b>Differential, and why it is cheap.</b> One listing request (CachedObjectList: full objects) covers the
@@ -51,6 +52,12 @@ public sealed class BillImport(
 
     /// <summary>Days before the newest stored bill that a differential import lists again (late-dated bills).</summary>
     private const int OverlapDays = 7;
+
+    /// <summary>
+    /// Most bills one transaction saves. Bills whose lines have arrived are saved together (one commit instead of one
+    /// per bill); the cap bounds what a killed run has to fetch again.
+    /// </summary>
+    private const int MaxBillsPerTransaction = 50;
 
     /// <summary>First day a full import asks OVH about.</summary>
     public static readonly DateOnly Beginning = new(2000, 1, 1);
@@ -84,16 +91,29 @@ public sealed class BillImport(
         var inflight = new Queue<Task<FetchedBill>>();
         var next = 0;
         var done = 0;
-        while (next < work.Count || inflight.Count > 0)
+        void FetchMore()
         {
             while (next < work.Count && inflight.Count < settings.BillConcurrency)
             {
                 inflight.Enqueue(FetchAsync(work[next++], cancellationToken));
             }
+        }
 
-            var fetched = await inflight.Dequeue();
-            await SaveAsync(run, fetched, labeller, zone, payments, paymentFetched, cancellationToken);
-            run.Report(StepName, ++done, work.Count);
+        while (next < work.Count || inflight.Count > 0)
+        {
+            FetchMore();
+
+            // The oldest bill, and every later one whose lines are already here: saved together, in order.
+            var batch = new List<FetchedBill> { await inflight.Dequeue() };
+            while (batch.Count < MaxBillsPerTransaction && inflight.TryPeek(out var head) && head.IsCompleted)
+            {
+                batch.Add(await inflight.Dequeue());
+            }
+
+            FetchMore();
+            await SaveAsync(run, batch, labeller, payments, paymentFetched, cancellationToken);
+            done += batch.Count;
+            run.Report(StepName, done, work.Count);
         }
 
         await RemoveVanishedAsync(run, listed, stored.Values, from, to, zone, cancellationToken);
@@ -218,14 +238,38 @@ public sealed class BillImport(
         }
     }
 
-    private async Task SaveAsync(SyncRunRecorder run, FetchedBill fetched, LineLabeller labeller, TimeZoneInfo zone,
+    private async Task SaveAsync(SyncRunRecorder run, IReadOnlyList<FetchedBill> batch, LineLabeller labeller,
         Dictionary<string, BillPaymentStatus> payments, HashSet<string> paymentFetched, CancellationToken cancellationToken)
+    {
+        var saves = new List<(BillWithLines Save, PaymentState Payment, bool Counted, bool Repaired)>();
+        foreach (var fetched in batch)
+        {
+            if (Prepare(run, fetched, labeller, paymentFetched) is { } save)
+            {
+                saves.Add(save);
+            }
+        }
+
+        await billStore.SaveBillsAsync([.. saves.Select(s => s.Save)], cancellationToken);
+        foreach (var (save, payment, counted, repaired) in saves)
+        {
+            payments[save.Bill.Id] = payment.Status;
+            if (counted)
+            {
+                run.BillSaved(save.Lines.Count, repaired);
+            }
+        }
+    }
+
+    /// <summary>What to store for one fetched bill, or null when nothing changes (failed fetch, or the same bill again).</summary>
+    private static (BillWithLines Save, PaymentState Payment, bool Counted, bool Repaired)? Prepare(SyncRunRecorder run, FetchedBill fetched,
+        LineLabeller labeller, HashSet<string> paymentFetched)
     {
         var (work, bill, details, payment, error) = fetched;
         if (bill is null)
         {
             run.ItemFailed(StepName, $"bill {work.Id}", error!);
-            return;
+            return null;
         }
 
         if (payment is not null)
@@ -241,13 +285,9 @@ public sealed class BillImport(
         if (details is null)
         {
             run.ItemFailed(StepName, $"lines of bill {bill.BillId}", error!);
-            if (work.Stored is null)
-            {
-                await billStore.SaveBillAsync(ToEntity(bill, paymentState, linesComplete: false), [], cancellationToken);
-                payments[bill.BillId] = paymentState.Status;
-            }
 
-            return;
+            // A new bill is stored without its lines so its month shows it; a known one keeps its previous version.
+            return work.Stored is null ? (new BillWithLines(ToEntity(bill, paymentState, linesComplete: false), []), paymentState, false, false) : null;
         }
 
         var lines = details.Select(d => ToLine(d, labeller)).ToList();
@@ -258,13 +298,11 @@ public sealed class BillImport(
             && known.DateUtc == entity.DateUtc && known.PaymentStatus == paymentState.Status && known.PaymentType == paymentState.Type
             && known.PaymentDateUtc == paymentState.DateUtc)
         {
-            return;
+            return null;
         }
 
-        await billStore.SaveBillAsync(entity, lines, cancellationToken);
-        payments[bill.BillId] = paymentState.Status;
         var repaired = work.Stored is { } previous && (!previous.LinesComplete || previous.LinesHash != hash || previous.LineCount != lines.Count);
-        run.BillSaved(lines.Count, repaired);
+        return (new BillWithLines(entity, lines), paymentState, true, repaired);
     }
 
     private async Task RemoveVanishedAsync(SyncRunRecorder run, IReadOnlyList<OvhBill> listed, IEnumerable<StoredBill> stored, DateOnly from, DateOnly to,

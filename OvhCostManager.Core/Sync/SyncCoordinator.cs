@@ -6,8 +6,14 @@ namespace OvhCostManager.Core.Sync;
 /// The one door to the sync engine: never two runs at once (a second caller waits), the running run's progress
 /// for the UI, a "sync now" that does not wait, and every outcome announced on the <see cref="SyncNotifier"/>.
 /// </summary>
-public sealed class SyncCoordinator(ISyncRunner runner, SyncNotifier notifier, ILogger<SyncCoordinator> logger)
+public sealed class SyncCoordinator(ISyncRunner runner, SyncNotifier notifier, TimeProvider clock, ILogger<SyncCoordinator> logger)
 {
+    /// <summary>
+    /// Progress is announced at most this often within a step: every open page re-renders its header on each
+    /// announcement, and a full import reports once per bill.
+    /// </summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     /// <summary>The running sync's progress, or null when idle.</summary>
@@ -22,18 +28,25 @@ public sealed class SyncCoordinator(ISyncRunner runner, SyncNotifier notifier, I
         {
             Current = new SyncProgress(request.Kind, "starting", 0, 0);
             await notifier.PublishStartedAsync(request);
+            var lastStep = (string?)null;
+            var lastAnnounced = 0L;
             var progress = new Progress<SyncProgress>(p =>
             {
                 Current = p;
-                _ = notifier.PublishProgressAsync(p);
+                var now = clock.GetTimestamp();
+                if (p.Step != lastStep || p.Done >= p.Total || clock.GetElapsedTime(lastAnnounced, now) >= ProgressInterval)
+                {
+                    (lastStep, lastAnnounced) = (p.Step, now);
+                    _ = notifier.PublishProgressAsync(p);
+                }
             });
             var outcome = await runner.RunAsync(request, progress, cancellationToken);
             logger.LogInformation(
                 "Sync {Kind} ({Trigger}) {Status} in {Seconds:F1} s: {Bills} bills, {Lines} lines, {Requests} OVH requests ({Retries} retries){Error}",
                 outcome.Kind, request.Trigger, outcome.Status, outcome.Duration.TotalSeconds, outcome.BillsImported, outcome.LinesImported,
                 outcome.RequestsMade, outcome.Retries, outcome.Error is null ? string.Empty : " — " + outcome.Error);
+            // Subscribers treat "finished" as the end of progress too: one announcement, one render per page.
             Current = null;
-            await notifier.PublishProgressAsync(null);
             await notifier.PublishFinishedAsync(outcome);
             return outcome;
         }

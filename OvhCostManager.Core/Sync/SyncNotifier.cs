@@ -11,7 +11,7 @@ public sealed class SyncNotifier
 
     public IDisposable OnFinished(Func<SyncOutcome, Task> handler) => Add(s => s with { Finished = [.. s.Finished, handler] }, s => s with { Finished = [.. s.Finished.Where(h => h != handler)] });
 
-    public IDisposable OnProgress(Func<SyncProgress?, Task> handler) => Add(s => s with { Progress = [.. s.Progress, handler] }, s => s with { Progress = [.. s.Progress.Where(h => h != handler)] });
+    public IDisposable OnProgress(Func<SyncProgress, Task> handler) => Add(s => s with { Progress = [.. s.Progress, handler] }, s => s with { Progress = [.. s.Progress.Where(h => h != handler)] });
 
     public IDisposable OnStarted(Func<SyncRequest, Task> handler) => Add(s => s with { Started = [.. s.Started, handler] }, s => s with { Started = [.. s.Started.Where(h => h != handler)] });
 
@@ -20,7 +20,7 @@ public sealed class SyncNotifier
 
     public Task PublishFinishedAsync(SyncOutcome outcome) => InvokeAll(subscribers.Finished, h => h(outcome));
 
-    public Task PublishProgressAsync(SyncProgress? progress) => InvokeAll(subscribers.Progress, h => h(progress));
+    public Task PublishProgressAsync(SyncProgress progress) => InvokeAll(subscribers.Progress, h => h(progress));
 
     public Task PublishStartedAsync(SyncRequest request) => InvokeAll(subscribers.Started, h => h(request));
 
@@ -57,7 +57,7 @@ public sealed class SyncNotifier
         });
     }
 
-    private sealed record ImmutableSubscribers(Func<SyncOutcome, Task>[] Finished, Func<SyncProgress?, Task>[] Progress, Func<SyncRequest, Task>[] Started);
+    private sealed record ImmutableSubscribers(Func<SyncOutcome, Task>[] Finished, Func<SyncProgress, Task>[] Progress, Func<SyncRequest, Task>[] Started);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

@@ -44,7 +44,10 @@ public sealed class SyncOptions
     [Range(0, 100, ErrorMessage = "Sync:VerifiedBillsPerRun must be between 0 and 100.")]
     public int VerifiedBillsPerRun { get; set; } = 2;
 
-    /// <summary>Bills whose lines are fetched at the same time (saved one by one, oldest first).</summary>
+    /// <summary>
+    /// Bills whose lines are fetched at the same time (saved in order, oldest first). 8 stays under OVH's fair-use
+    /// guidance of at most 10 calls at once, which <c>Ovh:MaxConcurrentRequests</c> enforces for the whole app.
+    /// </summary>
     [Range(1, 32, ErrorMessage = "Sync:BillConcurrency must be between 1 and 32.")]
-    public int BillConcurrency { get; set; } = 4;
+    public int BillConcurrency { get; set; } = 8;
 }

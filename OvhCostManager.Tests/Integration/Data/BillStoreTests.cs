@@ -55,6 +55,48 @@ public sealed class BillStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Bills_saved_together_are_all_stored_or_none_when_one_of_them_fails()
+    {
+        await using var db = await StoreDatabase.CreateAsync();
+        var store = db.Get<BillStore>();
+        await store.SaveBillAsync(Bill("FR10", May15), [Line("FR10-1", 5m)]);
+
+        await store.SaveBillsAsync([
+            new BillWithLines(Bill("FR10", May15), [Line("FR10-1", 6m), Line("FR10-2", 7m)]),
+            new BillWithLines(Bill("FR11", May15.AddDays(1)), [Line("FR11-1", 8m)]),
+        ]);
+        var broken = Line("FR13-1", 1m);
+        broken.Description = null!; // NOT NULL column: the third bill fails after the first two were written
+        await Assert.ThrowsAsync<DbUpdateException>(() => store.SaveBillsAsync([
+            new BillWithLines(Bill("FR11", May15.AddDays(1)), [Line("FR11-1", 99m)]),
+            new BillWithLines(Bill("FR12", May15.AddDays(2)), [Line("FR12-1", 9m)]),
+            new BillWithLines(Bill("FR13", May15.AddDays(3)), [broken]),
+        ]));
+
+        await using var context = await db.ContextAsync();
+        Assert.Equal(["FR10", "FR11"], await context.Bills.OrderBy(b => b.Id).Select(b => b.Id).ToListAsync());
+        var lines = await context.BillLines.OrderBy(l => l.DetailId).ToListAsync();
+        Assert.Equal(["FR10-1", "FR10-2", "FR11-1"], lines.Select(l => l.DetailId));
+        Assert.Equal([Money.FromDecimal(6m), Money.FromDecimal(7m), Money.FromDecimal(8m)], lines.Select(l => l.Total));
+        Assert.Equal(2, (await context.Bills.SingleAsync(b => b.Id == "FR10")).LineCount);
+    }
+
+    [Fact]
+    public async Task The_same_bill_twice_in_one_save_is_refused()
+    {
+        await using var db = await StoreDatabase.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => db.Get<BillStore>().SaveBillsAsync([
+            new BillWithLines(Bill("FR14", May15), [Line("FR14-1", 1m)]),
+            new BillWithLines(Bill("FR14", May15), [Line("FR14-2", 1m)]),
+        ]));
+
+        Assert.Contains("FR14", error.Message);
+        await using var context = await db.ContextAsync();
+        Assert.False(await context.Bills.AnyAsync());
+    }
+
+    [Fact]
     public async Task Two_lines_with_the_same_detail_id_are_refused_before_anything_is_written()
     {
         await using var db = await StoreDatabase.CreateAsync();

@@ -21,7 +21,7 @@ public sealed class SyncSchedulingTests
         sim.Faults.LatencyMs = 20;
         await using var harness = await SyncHarness.CreateAsync(sim);
         var observed = new ObservedRunner(harness.Runner);
-        var coordinator = new SyncCoordinator(observed, new SyncNotifier(), NullLogger<SyncCoordinator>.Instance);
+        var coordinator = new SyncCoordinator(observed, new SyncNotifier(), TimeProvider.System, NullLogger<SyncCoordinator>.Instance);
 
         var first = coordinator.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"), CancellationToken.None);
         await WaitUntilAsync(() => coordinator.IsRunning);
@@ -63,7 +63,7 @@ public sealed class SyncSchedulingTests
         using var onProgress = notifier.OnProgress(p =>
         {
             // Progress of the consumption run means its sync_runs row exists and it is talking to OVH.
-            if (p?.Kind == SyncRunKind.Consumption)
+            if (p.Kind == SyncRunKind.Consumption)
             {
                 secondStarted.TrySetResult();
             }

@@ -15,6 +15,7 @@ public sealed partial class SyncStatus : IDisposable
 
     [Inject] private SyncNotifier Notifier { get; set; } = null!;
     [Inject] private SyncStatusQueries Status { get; set; } = null!;
+    [Inject] private ViewAfterSync<DataFreshness> FreshnessAfterSync { get; set; } = null!;
     [Inject] private AccountSettingsStore Settings { get; set; } = null!;
     [Inject] private IServiceProvider Services { get; set; } = null!;
 
@@ -26,13 +27,16 @@ public sealed partial class SyncStatus : IDisposable
     protected override async Task OnInitializedAsync()
     {
         subscriptions.Add(Notifier.OnProgress(p => InvokeAsync(() => { progress = p; StateHasChanged(); })));
-        subscriptions.Add(Notifier.OnFinished(_ => InvokeAsync(async () => { progress = null; await RefreshAsync(); StateHasChanged(); })));
+        subscriptions.Add(Notifier.OnFinished(outcome => InvokeAsync(async () =>
+        {
+            progress = null;
+            freshness = await FreshnessAfterSync.GetAsync(outcome);
+            StateHasChanged();
+        })));
         progress = Coordinator?.Current;
         zone = await Settings.GetTimeZoneAsync();
-        await RefreshAsync();
+        freshness = await Status.GetAsync();
     }
-
-    private async Task RefreshAsync() => freshness = await Status.GetAsync();
 
     private void StartNow()
     {

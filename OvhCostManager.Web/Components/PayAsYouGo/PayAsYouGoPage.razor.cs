@@ -12,6 +12,8 @@ public partial class PayAsYouGoPage
 
     [Inject] private SyncNotifier Notifier { get; set; } = null!;
 
+    [Inject] private ViewAfterSync<PayAsYouGoView> SharedView { get; set; } = null!;
+
     private PayAsYouGoView? view;
     private IDisposable? subscription;
     private CultureInfo culture = CultureInfo.CurrentCulture;
@@ -31,7 +33,7 @@ public partial class PayAsYouGoPage
         {
             // The notifier calls from the sync's thread: render in the reader's language, not the server's.
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            view = await Query.GetAsync();
+            view = await SharedView.GetAsync(outcome);
             StateHasChanged();
         });
 

@@ -1,0 +1,28 @@
+namespace OvhCostManager.Core.Sync;
+
+/// <summary>
+/// A view that every open page reads again when a sync finishes, read once per <see cref="SyncOutcome"/> and handed to
+/// all of them: fifty open pages cost one query, not fifty, and update together. Pages still read their first view
+/// themselves; only the reaction to a sync is shared, so <typeparamref name="T"/> must be immutable.
+/// </summary>
+public sealed class ViewAfterSync<T>(Func<CancellationToken, Task<T>> read)
+    where T : class
+{
+    private readonly Lock gate = new();
+    private SyncOutcome? readFor;
+    private Task<T>? view;
+
+    public Task<T> GetAsync(SyncOutcome finished)
+    {
+        lock (gate)
+        {
+            // Every subscriber receives the same outcome instance; a failed read is tried again by the next caller.
+            if (view is null || !ReferenceEquals(readFor, finished) || view.IsFaulted || view.IsCanceled)
+            {
+                (readFor, view) = (finished, read(CancellationToken.None));
+            }
+
+            return view;
+        }
+    }
+}
