@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -100,7 +99,7 @@ public sealed class DatabaseMigratorTests
         writer.SyncRuns.Add(new SyncRun { Kind = SyncRunKind.Inventory, StartedAtUtc = DateTimeOffset.UnixEpoch });
         await writer.SaveChangesAsync();
 
-        var watch = Stopwatch.StartNew();
+        // Without WAL the reader would wait for the writer up to the busy timeout (10 s) and miss this deadline.
         var seen = await Task.Run(async () =>
         {
             await using var reader = await db.ContextAsync();
@@ -108,7 +107,6 @@ public sealed class DatabaseMigratorTests
         }).WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(1, seen);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"The reader waited {watch.Elapsed} for the writer.");
         await transaction.CommitAsync();
         await using var after = await db.ContextAsync();
         Assert.Equal(2, await after.SyncRuns.CountAsync());
