@@ -151,7 +151,7 @@ public sealed class FullExports(IDbContextFactory<CostDbContext> contexts)
     private IEnumerable<IReadOnlyList<CsvCell>> Stream<T>(Func<CostDbContext, IQueryable<T>> query, Func<T, TimeZoneInfo, IReadOnlyList<CsvCell>> row)
     {
         using var db = contexts.CreateDbContext();
-        var zoneId = db.AccountSettings.Select(s => s.TimeZoneId).FirstOrDefault() ?? AccountSettings.DefaultTimeZoneId;
+        var zoneId = db.AccountSettings.Where(s => s.Id == AccountSettings.SingletonId).Select(s => s.TimeZoneId).FirstOrDefault() ?? AccountSettings.DefaultTimeZoneId;
         var zone = AccountTimeZone.Find(zoneId);
         foreach (var item in query(db).AsEnumerable())
         {

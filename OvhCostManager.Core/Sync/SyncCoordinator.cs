@@ -14,6 +14,12 @@ public sealed class SyncCoordinator(ISyncRunner runner, SyncNotifier notifier, T
     /// </summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// A run shorter than this announces no progress at all, only its end: a consumption reading (3 requests) would
+    /// otherwise re-render every open page's header several times before the one render that matters.
+    /// </summary>
+    public static readonly TimeSpan QuietStart = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     /// <summary>The running sync's progress, or null when idle.</summary>
@@ -28,12 +34,18 @@ public sealed class SyncCoordinator(ISyncRunner runner, SyncNotifier notifier, T
         {
             Current = new SyncProgress(request.Kind, "starting", 0, 0);
             await notifier.PublishStartedAsync(request);
+            var started = clock.GetTimestamp();
             var lastStep = (string?)null;
             var lastAnnounced = 0L;
             var progress = new Progress<SyncProgress>(p =>
             {
                 Current = p;
                 var now = clock.GetTimestamp();
+                if (clock.GetElapsedTime(started, now) < QuietStart)
+                {
+                    return;
+                }
+
                 if (p.Step != lastStep || p.Done >= p.Total || clock.GetElapsedTime(lastAnnounced, now) >= ProgressInterval)
                 {
                     (lastStep, lastAnnounced) = (p.Step, now);

@@ -48,7 +48,6 @@ public sealed class SyncSchedulingTests
         });
         var notifier = harness.Services.GetRequiredService<SyncNotifier>();
         var finished = new List<SyncOutcome>();
-        var secondStarted = new TaskCompletionSource();
         var firstFinished = new TaskCompletionSource<SyncOutcome>();
         using var onFinished = notifier.OnFinished(o =>
         {
@@ -60,17 +59,8 @@ public sealed class SyncSchedulingTests
             firstFinished.TrySetResult(o);
             return Task.CompletedTask;
         });
-        using var onProgress = notifier.OnProgress(p =>
-        {
-            // Progress of the consumption run means its sync_runs row exists and it is talking to OVH.
-            if (p.Kind == SyncRunKind.Consumption)
-            {
-                secondStarted.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
-        var scheduler = new SyncScheduler(harness.Services.GetRequiredService<SyncCoordinator>(), harness.Services.GetRequiredService<IOptions<SyncOptions>>(),
+        var coordinator = harness.Services.GetRequiredService<SyncCoordinator>();
+        var scheduler = new SyncScheduler(coordinator, harness.Services.GetRequiredService<IOptions<SyncOptions>>(),
             TimeProvider.System, NullLogger<SyncScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);
@@ -81,7 +71,15 @@ public sealed class SyncSchedulingTests
         Assert.True(startup.ConsumptionSnapshotStored);
 
         sim.Faults.LatencyMs = 20_000;
-        await secondStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // A step of the consumption run means its sync_runs row exists and it is talking to OVH.
+        bool ConsumptionStepRunning() => coordinator.Current is { Kind: SyncRunKind.Consumption, Step: not "starting" };
+        for (var i = 0; i < 300 && !ConsumptionStepRunning(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(ConsumptionStepRunning(), $"the consumption run did not start a step: {coordinator.Current}");
         var stopping = System.Diagnostics.Stopwatch.StartNew();
         await scheduler.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopping.Elapsed}");

@@ -98,6 +98,7 @@ public sealed class PayAsYouGoPageLifecycleTests
                 .AddLogging()
                 .AddSingleton(database.Get<OvhCostManager.Core.PayAsYouGo.PayAsYouGoQuery>())
                 .AddSingleton(database.Get<SyncNotifier>())
+                .AddSingleton(database.Get<ViewAfterSync<OvhCostManager.Core.PayAsYouGo.PayAsYouGoView>>())
                 .AddSingleton<IJSRuntime, NoBrowser>()
                 .AddSingleton<NavigationManager, TestNavigation>();
             collection.AddLocalization(o => o.ResourcesPath = "Resources");

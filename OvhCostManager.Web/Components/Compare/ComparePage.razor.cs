@@ -28,7 +28,7 @@ public sealed partial class ComparePage
     protected override async Task OnParametersSetAsync()
     {
         var billed = await Overview.GetBilledMonthsAsync();
-        months = billed.Select(m => new MonthOption(m, Formats.MonthLabel(m))).ToList();
+        months = billed.Select(m => new MonthOption(m, Formats.MonthTitle(m))).ToList();
         error = null;
         report = null;
         if (billed.Count > 0)

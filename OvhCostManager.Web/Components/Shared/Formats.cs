@@ -15,9 +15,15 @@ public static class Formats
     public static string? SignedPercent(Variation variation) =>
         variation.Percent is { } p ? p.ToString("+0.0;-0.0;0.0", CultureInfo.CurrentCulture) + " %" : null;
 
-    /// <summary>"novembre 2026" / "November 2026".</summary>
-    public static string MonthLabel(string month) =>
-        CultureInfo.CurrentCulture.TextInfo.ToTitleCase(BillingMonth.Days(month).First.ToString("MMMM yyyy", CultureInfo.CurrentCulture));
+    /// <summary>"novembre 2026" / "November 2026": a month inside a sentence, as the language writes it.</summary>
+    public static string MonthLabel(string month) => BillingMonth.Days(month).First.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>"Novembre 2026" / "November 2026": a month standing alone (heading, column, list entry).</summary>
+    public static string MonthTitle(string month)
+    {
+        var label = MonthLabel(month);
+        return label.Length == 0 ? label : char.ToUpper(label[0], CultureInfo.CurrentCulture) + label[1..];
+    }
 
     /// <summary>"nov. 26" / "Nov 26", for chart axes.</summary>
     public static string ShortMonth(string month) => BillingMonth.Days(month).First.ToString("MMM yy", CultureInfo.CurrentCulture);
