@@ -48,7 +48,8 @@ public sealed class BenchHost : IAsyncDisposable
         var collection = new ServiceCollection();
         // Each retry is logged as a warning by the transport; the tables count them, so only errors are printed.
         collection.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("OvhCostManager.Core.Ovh", LogLevel.Error));
+            .AddFilter("OvhCostManager.Core.Ovh", LogLevel.Error)
+            .AddFilter("OvhCostManager.Core.Sync.SyncRunner", LogLevel.Debug));
         collection.AddOvhCostManagerCore(configuration);
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();

@@ -10,6 +10,9 @@ public sealed record BillFingerprint(int LineCount, string LinesHash, bool Lines
 /// <summary>A bill and its complete line list, as one import saves them.</summary>
 public sealed record BillWithLines(Bill Bill, IReadOnlyList<BillLine> Lines);
 
+/// <summary>What <c>/me/bill/{id}/payment</c> said about one bill.</summary>
+public sealed record BillPaymentUpdate(string BillId, BillPaymentStatus Status, string? PaymentType, DateTimeOffset? PaymentDateUtc);
+
 /// <summary>Writes bills and their lines; each operation uses its own short-lived context.</summary>
 public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, TimeProvider time)
 {
@@ -99,23 +102,28 @@ public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, T
         }
     }
 
-    /// <summary>Records what <c>/me/bill/{id}/payment</c> said about a stored bill, without touching its lines.</summary>
-    /// <returns>False when the bill is not stored.</returns>
-    public async Task<bool> UpdatePaymentAsync(string billId, BillPaymentStatus status, string? paymentType, DateTimeOffset? paymentDateUtc,
-        CancellationToken cancellationToken = default)
+    /// <summary>Records several payment readings in one transaction; bills not stored are skipped. Returns how many were updated.</summary>
+    public async Task<int> UpdatePaymentsAsync(IReadOnlyCollection<BillPaymentUpdate> updates, CancellationToken cancellationToken = default)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var bill = await context.Bills.AsTracking().FirstOrDefaultAsync(b => b.Id == billId, cancellationToken);
-        if (bill is null)
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0)
         {
-            return false;
+            return 0;
         }
 
-        bill.PaymentStatus = status;
-        bill.PaymentType = paymentType;
-        bill.PaymentDateUtc = paymentDateUtc;
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = updates.Select(u => u.BillId).ToList();
+        var bills = await context.Bills.AsTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
+        foreach (var update in updates)
+        {
+            if (bills.TryGetValue(update.BillId, out var bill))
+            {
+                (bill.PaymentStatus, bill.PaymentType, bill.PaymentDateUtc) = (update.Status, update.PaymentType, update.PaymentDateUtc);
+            }
+        }
+
         await context.SaveChangesAsync(cancellationToken);
-        return true;
+        return bills.Count;
     }
 
     /// <summary>

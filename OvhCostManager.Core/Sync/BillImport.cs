@@ -88,32 +88,48 @@ public sealed class BillImport(
         var payments = stored.ToDictionary(s => s.Key, s => s.Value.PaymentStatus, StringComparer.Ordinal);
         var paymentFetched = new HashSet<string>(StringComparer.Ordinal);
 
+        // Fetches run BillConcurrency at a time and go on while a batch is being saved; at most a batch ahead waits.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(settings.BillConcurrency);
         var inflight = new Queue<Task<FetchedBill>>();
         var next = 0;
         var done = 0;
-        void FetchMore()
+        try
         {
-            while (next < work.Count && inflight.Count < settings.BillConcurrency)
+            while (next < work.Count || inflight.Count > 0)
             {
-                inflight.Enqueue(FetchAsync(work[next++], cancellationToken));
+                while (next < work.Count && inflight.Count < settings.BillConcurrency + MaxBillsPerTransaction)
+                {
+                    inflight.Enqueue(FetchInTurnAsync(work[next++], slots, stop.Token));
+                }
+
+                // The oldest bill, and every later one whose lines are already here: saved together, in order.
+                var batch = new List<FetchedBill> { await inflight.Dequeue() };
+                while (batch.Count < MaxBillsPerTransaction && inflight.TryPeek(out var head) && head.IsCompleted)
+                {
+                    batch.Add(await inflight.Dequeue());
+                }
+
+                await SaveAsync(run, batch, labeller, payments, paymentFetched, cancellationToken);
+                done += batch.Count;
+                run.Report(StepName, done, work.Count);
             }
         }
-
-        while (next < work.Count || inflight.Count > 0)
+        finally
         {
-            FetchMore();
-
-            // The oldest bill, and every later one whose lines are already here: saved together, in order.
-            var batch = new List<FetchedBill> { await inflight.Dequeue() };
-            while (batch.Count < MaxBillsPerTransaction && inflight.TryPeek(out var head) && head.IsCompleted)
+            // A failed save ends the step: the fetches queued behind it are not needed.
+            await stop.CancelAsync();
+            foreach (var pending in inflight)
             {
-                batch.Add(await inflight.Dequeue());
+                try
+                {
+                    await pending;
+                }
+                catch (OperationCanceledException)
+                {
+                    // cancelled above
+                }
             }
-
-            FetchMore();
-            await SaveAsync(run, batch, labeller, payments, paymentFetched, cancellationToken);
-            done += batch.Count;
-            run.Report(StepName, done, work.Count);
         }
 
         await RemoveVanishedAsync(run, listed, stored.Values, from, to, zone, cancellationToken);
@@ -186,6 +202,19 @@ public sealed class BillImport(
         }
 
         return [.. work.OrderBy(w => w.Bill?.Date ?? w.Stored!.DateUtc).ThenBy(w => w.Id, StringComparer.Ordinal)];
+    }
+
+    private async Task<FetchedBill> FetchInTurnAsync(BillWork work, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await FetchAsync(work, cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     private async Task<FetchedBill> FetchAsync(BillWork work, CancellationToken cancellationToken)
@@ -332,7 +361,9 @@ public sealed class BillImport(
             return;
         }
 
+        // Read in parallel, written together at the end: concurrent writers would queue on SQLite's one write lock.
         var done = 0;
+        var changed = new System.Collections.Concurrent.ConcurrentBag<BillPaymentUpdate>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = settings.BillConcurrency, CancellationToken = cancellationToken },
             async (id, ct) =>
             {
@@ -344,11 +375,12 @@ public sealed class BillImport(
                 else if (!stored.TryGetValue(id, out var known) || known.PaymentStatus != state.Status || known.PaymentType != state.Type
                          || known.PaymentDateUtc != state.DateUtc)
                 {
-                    await billStore.UpdatePaymentAsync(id, state.Status, state.Type, state.DateUtc, ct);
+                    changed.Add(new BillPaymentUpdate(id, state.Status, state.Type, state.DateUtc));
                 }
 
                 run.Report(PaymentStep, Interlocked.Increment(ref done), ids.Count);
             });
+        await billStore.UpdatePaymentsAsync(changed, cancellationToken);
     }
 
     /// <summary>

@@ -29,7 +29,10 @@ public sealed class CloudDetailsImport(IOvhApi ovh, InventoryStore inventory, ID
         var done = 0;
         var failed = 0;
         run.Report(StepName, 0, projects.Count);
-        await Parallel.ForEachAsync(projects, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (projectId, ct) =>
+
+        // Reads go in parallel; writes one at a time: SQLite has one writer, and eight waiting on its lock took seconds.
+        using var oneWriter = new SemaphoreSlim(1);
+        await Parallel.ForEachAsync(projects, new ParallelOptions { MaxDegreeOfParallelism = InventoryImport.ItemConcurrency, CancellationToken = cancellationToken }, async (projectId, ct) =>
         {
             try
             {
@@ -40,7 +43,16 @@ public sealed class CloudDetailsImport(IOvhApi ovh, InventoryStore inventory, ID
                 var instanceRows = instances.GroupBy(i => i.Id, StringComparer.Ordinal).Select(g => ToInstance(g.First())).ToList();
                 var quotaRows = quotas.GroupBy(q => q.Region, StringComparer.Ordinal).Select(g => ToQuota(g.First())).ToList();
                 var usageRows = UsageRows(usage, month).ToList();
-                await inventory.ReplaceCloudProjectDetailsAsync(projectId, instanceRows, quotaRows, usageRows, [month], ct);
+                await oneWriter.WaitAsync(ct);
+                try
+                {
+                    await inventory.ReplaceCloudProjectDetailsAsync(projectId, instanceRows, quotaRows, usageRows, [month], ct);
+                }
+                finally
+                {
+                    oneWriter.Release();
+                }
+
                 run.InventoryStored(instanceRows.Count);
             }
             catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))

@@ -95,9 +95,13 @@ public sealed class SyncRunner(
 
     private async Task StepAsync(SyncRunRecorder recorder, string step, Func<Task> body, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
+        var before = counter.Snapshot();
         try
         {
             await body();
+            logger.LogDebug("Sync step {Step} took {Seconds:F2} s and {Requests} OVH requests", step, clock.GetElapsedTime(started).TotalSeconds,
+                counter.Snapshot().Since(before).TotalRequests);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -82,6 +82,30 @@ public sealed class BillStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Payment_readings_are_written_together_and_an_unknown_bill_is_skipped()
+    {
+        await using var db = await StoreDatabase.CreateAsync();
+        var store = db.Get<BillStore>();
+        await store.SaveBillAsync(Bill("FR20", May15), [Line("FR20-1", 5m)]);
+        await store.SaveBillAsync(Bill("FR21", May15), [Line("FR21-1", 5m)]);
+        var paidAt = new DateTimeOffset(2025, 5, 20, 10, 0, 0, TimeSpan.Zero);
+
+        var updated = await store.UpdatePaymentsAsync([
+            new BillPaymentUpdate("FR20", BillPaymentStatus.Paid, "creditCard", paidAt),
+            new BillPaymentUpdate("FR21", BillPaymentStatus.Pending, null, null),
+            new BillPaymentUpdate("FR99", BillPaymentStatus.Paid, "sepaDirectDebit", paidAt),
+        ]);
+
+        Assert.Equal(2, updated);
+        await using var context = await db.ContextAsync();
+        var bills = await context.Bills.OrderBy(b => b.Id).ToListAsync();
+        Assert.Equal([BillPaymentStatus.Paid, BillPaymentStatus.Pending], bills.Select(b => b.PaymentStatus));
+        Assert.Equal(["creditCard", null], bills.Select(b => b.PaymentType));
+        Assert.Equal(paidAt, bills[0].PaymentDateUtc);
+        Assert.Equal(1, (await context.BillLines.CountAsync(l => l.BillId == "FR20")));
+    }
+
+    [Fact]
     public async Task The_same_bill_twice_in_one_save_is_refused()
     {
         await using var db = await StoreDatabase.CreateAsync();
