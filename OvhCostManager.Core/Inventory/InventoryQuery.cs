@@ -79,20 +79,28 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
             .Where(p => !p.Removed || p.LineCount > 0)
             .OrderByDescending(p => p.MonthCost).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-        var familyCosts = (await context.BillLines
-                .Where(l => l.BillingMonth == month)
-                .GroupBy(l => l.ResourceType)
-                .Select(g => new { Type = g.Key, Ucents = g.Sum(l => (long)(object)l.Total) })
-                .ToListAsync(cancellationToken))
-            .GroupBy(r => CostFamilies.Of(r.Type))
-            .ToDictionary(g => g.Key, g => new Money(g.Sum(r => r.Ucents)));
+        var byType = await context.BillLines
+            .Where(l => l.BillingMonth == month)
+            .GroupBy(l => l.ResourceType)
+            .Select(g => new { Type = g.Key, Ucents = g.Sum(l => (long)(object)l.Total) })
+            .ToListAsync(cancellationToken);
+        var familyCosts = byType.GroupBy(r => CostFamilies.Of(r.Type)).ToDictionary(g => g.Key, g => new Money(g.Sum(r => r.Ucents)));
+
+        // "Other" has no inventory list of its own: its services are those /services lists (domains, IPs, load
+        // balancers...) and those billed this month, counted once.
+        var otherTypes = Enum.GetValues<ResourceType>().Where(t => CostFamilies.Of(t) == CostFamily.Other).ToList();
+        var otherBilled = await context.BillLines
+            .Where(l => l.BillingMonth == month && otherTypes.Contains(l.ResourceType) && l.Domain != "")
+            .Select(l => l.Domain).Distinct().ToListAsync(cancellationToken);
+        var otherServices = renewals.Values.Where(r => otherTypes.Contains(r.ResourceType)).Select(r => r.ServiceName)
+            .Concat(otherBilled).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         var counts = new Dictionary<CostFamily, int>
         {
             [CostFamily.Cloud] = projects.Count(p => !p.Removed),
             [CostFamily.Dedicated] = servers.Count,
             [CostFamily.Vps] = vps.Count,
             [CostFamily.Storage] = storage.Count,
-            [CostFamily.Other] = 0,
+            [CostFamily.Other] = otherServices,
         };
         var families = Enum.GetValues<CostFamily>()
             .Select(f => new FamilySummary(f, counts[f], familyCosts.GetValueOrDefault(f)))

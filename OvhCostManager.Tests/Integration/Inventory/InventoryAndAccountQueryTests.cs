@@ -58,6 +58,12 @@ public sealed class InventoryAndAccountQueryTests(ImportedAccountFixture account
         Assert.Equal(view.Storage.Count, view.Families.Single(f => f.Family == CostFamily.Storage).Count);
         var cloud = account.GroundTruth.CloudProjectsPerMonth.Values.Sum(m => m.GetValueOrDefault(LatestMonth).Ucents);
         Assert.Equal(new Money(cloud), view.Families.Single(f => f.Family == CostFamily.Cloud).Cost);
+
+        // "Other" (domains, IPs, load balancers...) has no inventory list: it counts the services listed or billed.
+        var other = view.Families.Single(f => f.Family == CostFamily.Other);
+        Assert.True(other.Cost > Money.Zero, "the account has costs outside the four inventory families");
+        var inventoried = view.DedicatedServers.Count + view.Vps.Count + view.Storage.Count;
+        Assert.InRange(other.Count, 1, account.GroundTruth.ResourcesPerMonth.Count - inventoried);
     }
 
     [Fact]
