@@ -50,8 +50,7 @@ public sealed class LiveDashboardBrowserTests(DemoDashboardFixture demo)
         using var http = new HttpClient();
         using var advanced = await http.PostAsync(new Uri(demo.SimulatorUrl, "_simulator/consumption/advance?amount=234.56"), null);
         Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
-        using var api = demo.App.CreateClient();
-        Assert.Equal(HttpStatusCode.Accepted, await StartSyncAsync(api));
+        Assert.Equal(HttpStatusCode.Accepted, await demo.StartSyncAsync());
 
         await page.WaitForFunctionAsync("([s, before]) => document.querySelector(s).innerText !== before", new object[] { current, before },
             new PageWaitForFunctionOptions { Timeout = 30_000 });
@@ -88,21 +87,6 @@ public sealed class LiveDashboardBrowserTests(DemoDashboardFixture demo)
         return health.TryGetProperty("lastSuccessfulSyncUtc", out var last) && last.ValueKind == JsonValueKind.String
             ? DateTimeOffset.Parse(last.GetString()!, CultureInfo.InvariantCulture)
             : null;
-    }
-
-    private static async Task<HttpStatusCode> StartSyncAsync(HttpClient api)
-    {
-        // A scheduled run may be in progress: 409 until it ends.
-        for (var attempt = 0; ; attempt++)
-        {
-            using var response = await api.PostAsync("/api/sync", null);
-            if (response.StatusCode != HttpStatusCode.Conflict || attempt == 50)
-            {
-                return response.StatusCode;
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     private static decimal Amount(string text)

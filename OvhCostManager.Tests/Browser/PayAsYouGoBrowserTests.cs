@@ -76,8 +76,7 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         using var advanced = await http.PostAsync(new Uri(demo.SimulatorUrl, "_simulator/consumption/advance?amount=321.09"), null);
         Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
 
-        using var api = demo.App.CreateClient();
-        var started = await StartSyncAsync(api);
+        var started = await demo.StartSyncAsync();
         Assert.Equal(HttpStatusCode.Accepted, started);
         await page.WaitForFunctionAsync(
             "before => document.querySelector(\"[data-page='payg']\").dataset.snapshot !== before",
@@ -88,21 +87,6 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         Assert.InRange(after - before, 321.09m, 321.09m + 2m);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("payg-live-update"), FullPage = true });
         await page.CloseAsync();
-    }
-
-    private static async Task<HttpStatusCode> StartSyncAsync(HttpClient api)
-    {
-        // A scheduled run may be in progress: 409 until it ends.
-        for (var attempt = 0; ; attempt++)
-        {
-            using var response = await api.PostAsync("/api/sync", null);
-            if (response.StatusCode != HttpStatusCode.Conflict || attempt == 50)
-            {
-                return response.StatusCode;
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     private static string Normalize(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
