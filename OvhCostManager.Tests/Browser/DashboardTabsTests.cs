@@ -53,16 +53,33 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         await page.WaitForSelectorAsync("[data-kpi='total'] .ocm-kpi-value");
         Assert.Equal(Normalise(dashboard.GroundTruth.Months[older].WithoutTax.Format("EUR", French)), Normalise(await page.InnerTextAsync("[data-kpi='total'] .ocm-kpi-value")));
 
-        // The prerendered page is not interactive until the circuit connects: open the list until it shows.
+        // The prerendered page is not interactive until the circuit connects; on a busy machine a click can still be
+        // lost while the page re-renders: open the list and pick the month again until the URL follows.
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         var item = page.Locator(".rz-dropdown-item").Nth(1);
-        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        var wanted = $"month={months[^2]}";
+        for (var attempt = 0; attempt < 10 && !page.Url.Contains(wanted, StringComparison.Ordinal); attempt++)
         {
-            await page.ClickAsync(".ocm-month-selector");
-            await page.WaitForTimeoutAsync(500);
+            if (!await item.IsVisibleAsync())
+            {
+                await page.ClickAsync(".ocm-month-selector");
+                await page.WaitForTimeoutAsync(500);
+                continue;
+            }
+
+            await item.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(u => u.Contains(wanted, StringComparison.Ordinal),
+                    new PageWaitForURLOptions { Timeout = 5_000, WaitUntil = WaitUntilState.Commit });
+            }
+            catch (TimeoutException)
+            {
+                // lost click: try again
+            }
         }
 
-        await item.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains($"month={months[^2]}"));
+        Assert.Contains(wanted, page.Url);
         await page.WaitForFunctionAsync("t => document.querySelector(\"[data-kpi='total'] .ocm-kpi-value\").innerText.replace(/\\s/g,'') === t",
             Normalise(dashboard.GroundTruth.Months[months[^2]].WithoutTax.Format("EUR", French)));
         await page.CloseAsync();
