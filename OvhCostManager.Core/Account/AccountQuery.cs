@@ -54,7 +54,7 @@ public sealed class AccountQuery(IDbContextFactory<CostDbContext> contexts)
     public async Task<AccountBalanceView> GetBalanceAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await context.AccountSettings.FirstOrDefaultAsync(s => s.Id == AccountSettings.SingletonId, cancellationToken) ?? new AccountSettings();
+        var settings = await context.ReadAccountSettingsAsync(cancellationToken);
         var latest = await context.AccountBalanceSnapshots
             .OrderByDescending(s => s.TakenAtUtc).ThenByDescending(s => s.Id)
             .FirstOrDefaultAsync(cancellationToken);

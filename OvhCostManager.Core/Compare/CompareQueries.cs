@@ -38,7 +38,7 @@ public sealed class CompareQueries(IDbContextFactory<CostDbContext> contexts, Bi
     public async Task<CompareReport> GetAsync(string monthA, string monthB, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var currency = await db.AccountSettings.Where(s => s.Id == AccountSettings.SingletonId).Select(s => s.Currency).FirstOrDefaultAsync(cancellationToken) ?? "EUR";
+        var currency = (await db.ReadAccountSettingsAsync(cancellationToken)).Currency;
         var both = db.BillLines.Where(l => l.BillingMonth == monthA || l.BillingMonth == monthB);
         var totalA = await db.BillLines.Where(l => l.BillingMonth == monthA).SumMoneyAsync(l => l.Total, cancellationToken);
         var totalB = await db.BillLines.Where(l => l.BillingMonth == monthB).SumMoneyAsync(l => l.Total, cancellationToken);

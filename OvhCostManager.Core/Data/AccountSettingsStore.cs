@@ -12,8 +12,7 @@ public sealed partial class AccountSettingsStore(IDbContextFactory<CostDbContext
     public async Task<AccountSettings> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await context.AccountSettings.FirstOrDefaultAsync(s => s.Id == AccountSettings.SingletonId, cancellationToken)
-            ?? new AccountSettings();
+        return await context.ReadAccountSettingsAsync(cancellationToken);
     }
 
     /// <summary>The zone in which bills and readings are assigned to months.</summary>

@@ -24,7 +24,7 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
     public async Task<InventoryView> GetAsync(string month, CancellationToken cancellationToken = default)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await context.AccountSettings.FirstOrDefaultAsync(s => s.Id == AccountSettings.SingletonId, cancellationToken) ?? new AccountSettings();
+        var settings = await context.ReadAccountSettingsAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 

@@ -29,7 +29,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, T
     public async Task<OverviewReport> GetAsync(string month, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.FirstOrDefaultAsync(s => s.Id == AccountSettings.SingletonId, cancellationToken) ?? new AccountSettings();
+        var settings = await db.ReadAccountSettingsAsync(cancellationToken);
         var previous = BillingMonth.Previous(month);
         var lines = db.BillLines.Where(l => l.BillingMonth == month);
 

@@ -21,7 +21,7 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
     public async Task<PayAsYouGoView> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await context.AccountSettings.FirstOrDefaultAsync(s => s.Id == AccountSettings.SingletonId, cancellationToken) ?? new AccountSettings();
+        var settings = await context.ReadAccountSettingsAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
 
         var latest = await context.ConsumptionSnapshots

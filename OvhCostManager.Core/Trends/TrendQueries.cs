@@ -49,7 +49,7 @@ public sealed class TrendQueries(IDbContextFactory<CostDbContext> contexts)
     {
         var months = window.Months;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var currency = await db.AccountSettings.Where(s => s.Id == AccountSettings.SingletonId).Select(s => s.Currency).FirstOrDefaultAsync(cancellationToken) ?? "EUR";
+        var currency = (await db.ReadAccountSettingsAsync(cancellationToken)).Currency;
         var lines = db.BillLines.Where(l => string.Compare(l.BillingMonth, window.From) >= 0 && string.Compare(l.BillingMonth, window.To) <= 0);
 
         // One pass over the window's lines (index-only: the (BillingMonth, Category, ResourceType, IsGpu, Total) index
