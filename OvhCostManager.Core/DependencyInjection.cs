@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
@@ -15,7 +16,8 @@ public static class DependencyInjection
     /// <summary>Registers the store and everything the Web host and the CLI share.</summary>
     public static IServiceCollection AddOvhCostManagerCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // One clock for the whole app; demo mode and test harnesses register theirs (the simulated account's) first.
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<DataOptions>()
             .Bind(configuration.GetSection(DataOptions.SectionName))

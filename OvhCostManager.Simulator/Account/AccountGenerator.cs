@@ -1,4 +1,5 @@
 using System.Globalization;
+using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 
 namespace OvhCostManager.Simulator;
@@ -209,6 +210,9 @@ public sealed partial class SimulatedAccount
                 TotalPrice = amount,
                 PeriodStart = previous.FirstDay,
                 PeriodEnd = previous.LastDay,
+                ServiceCategory = element.PlanFamily == "instance"
+                    ? InstanceCategory(Catalog.Flavors.Single(f => f.Name == element.Reference))
+                    : ConsumptionCategory(element.PlanFamily),
             });
         }
 
@@ -228,9 +232,23 @@ public sealed partial class SimulatedAccount
                 TotalPrice = Money.FromDecimal(instance.Flavor.MonthlyPrice),
                 PeriodStart = month.FirstDay,
                 PeriodEnd = month.LastDay,
+                ServiceCategory = InstanceCategory(instance.Flavor),
             });
         }
     }
+
+    /// <summary>GPU spend is AI / ML on the dashboard, whatever runs it.</summary>
+    private static ServiceCategory InstanceCategory(FlavorSpec flavor) => flavor.Gpu ? ServiceCategory.AiMl : ServiceCategory.Compute;
+
+    private static ServiceCategory ConsumptionCategory(string planFamily) => planFamily switch
+    {
+        "registry" => ServiceCategory.Compute,
+        "storage" or "volume" or "snapshot" => ServiceCategory.Storage,
+        "bandwidth" or "octavia-loadbalancer" or "gateway" => ServiceCategory.Network,
+        "databases" => ServiceCategory.Database,
+        "ai-training" or "ai-notebook" or "ai-app" => ServiceCategory.AiMl,
+        _ => throw new ArgumentOutOfRangeException(nameof(planFamily), planFamily, "No category for this consumption plan family."),
+    };
 
     private void FillOrdinaryBill(SimBill bill, BillingMonth month, Random r)
     {
@@ -253,6 +271,7 @@ public sealed partial class SimulatedAccount
         string description;
         string domain;
         string category;
+        ServiceCategory service;
         decimal unit;
         decimal quantity = 1;
         var periodStart = (DateOnly?)month.FirstDay;
@@ -268,6 +287,7 @@ public sealed partial class SimulatedAccount
             domain = s.Name;
             unit = s.MonthlyPrice.Amount;
             category = "autorenew";
+            service = s.Gpu ? ServiceCategory.AiMl : ServiceCategory.Compute;
         }
         else if (kind < 24 && Vps.Count > 0)
         {
@@ -276,6 +296,7 @@ public sealed partial class SimulatedAccount
             domain = v.Name;
             unit = v.MonthlyPrice.Amount;
             category = "autorenew";
+            service = ServiceCategory.Compute;
         }
         else if (kind < 28 && NetApps.Count > 0)
         {
@@ -284,6 +305,7 @@ public sealed partial class SimulatedAccount
             domain = s.Id;
             unit = s.MonthlyPrice.Amount;
             category = "autorenew";
+            service = ServiceCategory.Storage;
         }
         else if (kind < 33)
         {
@@ -292,6 +314,7 @@ public sealed partial class SimulatedAccount
             domain = d;
             unit = d.EndsWith(".fr", StringComparison.Ordinal) ? 8.99m : 13.99m;
             category = "purchase-web";
+            service = ServiceCategory.Other;
             periodStart = null;
             periodEnd = null;
         }
@@ -302,6 +325,7 @@ public sealed partial class SimulatedAccount
             domain = d;
             unit = 83.88m;
             category = "purchase-web";
+            service = ServiceCategory.Other;
         }
         else if (kind < 41)
         {
@@ -310,6 +334,7 @@ public sealed partial class SimulatedAccount
             domain = "hosted-" + Nichandle;
             unit = 4.19m;
             category = "purchase-web";
+            service = ServiceCategory.Other;
         }
         else if (kind < 46)
         {
@@ -319,12 +344,15 @@ public sealed partial class SimulatedAccount
                 description = fr ? $"Hosted Private Cloud - location host 192 Go - {m} {y}" : $"Hosted Private Cloud - host rental 192 GB - {m} {y}";
                 domain = $"{pccName}/host/{host}";
                 unit = 780.00m;
+                service = ServiceCategory.Compute;
             }
             else
             {
                 description = fr ? $"Hosted Private Cloud - frais de gestion (management fee) - {m}" : $"Hosted Private Cloud - management fee - {m}";
                 domain = $"{pccName}/managementfee";
                 unit = 190.00m;
+                // The dashboard files management fees under support, with the other plans and fees.
+                service = ServiceCategory.Support;
             }
 
             category = "autorenew";
@@ -340,6 +368,7 @@ public sealed partial class SimulatedAccount
             };
             domain = which == 1 && DedicatedServers.Count > 0 ? DedicatedServers[r.Next(DedicatedServers.Count)].Name : licenceIds[r.Next(licenceIds.Count)];
             category = "autorenew";
+            service = ServiceCategory.Licences;
         }
         else if (kind < 59)
         {
@@ -359,6 +388,7 @@ public sealed partial class SimulatedAccount
             }
 
             category = "autorenew";
+            service = ServiceCategory.Backup;
         }
         else if (kind < 62)
         {
@@ -367,6 +397,7 @@ public sealed partial class SimulatedAccount
             domain = "premium.support." + Nichandle;
             unit = 250.00m;
             category = "autorenew";
+            service = ServiceCategory.Support;
         }
         else if (kind < 70)
         {
@@ -404,6 +435,7 @@ public sealed partial class SimulatedAccount
             }
 
             category = "autorenew";
+            service = ServiceCategory.Network;
         }
         else if (kind < 76)
         {
@@ -412,6 +444,7 @@ public sealed partial class SimulatedAccount
             domain = project.Id;
             unit = r.Euros(60m, 320m);
             category = "purchase-cloud";
+            service = ServiceCategory.Database;
         }
         else if (kind < 82)
         {
@@ -425,6 +458,7 @@ public sealed partial class SimulatedAccount
             };
             domain = project.Id;
             category = "purchase-cloud";
+            service = ServiceCategory.AiMl;
         }
         else if (kind < 92)
         {
@@ -440,6 +474,7 @@ public sealed partial class SimulatedAccount
             };
             domain = project.Id;
             category = "purchase-cloud";
+            service = ServiceCategory.Storage;
         }
         else if (kind < 97 && Instances.Count > 0)
         {
@@ -448,6 +483,7 @@ public sealed partial class SimulatedAccount
             domain = instance.ProjectId;
             unit = instance.Flavor.MonthlyPrice;
             category = "purchase-cloud";
+            service = InstanceCategory(instance.Flavor);
         }
         else
         {
@@ -455,6 +491,7 @@ public sealed partial class SimulatedAccount
             domain = DedicatedServers.Count > 0 ? DedicatedServers[0].Name : project.Id;
             unit = -r.Euros(5m, 50m);
             category = "purchase";
+            service = ServiceCategory.Other;
             periodStart = null;
             periodEnd = null;
         }
@@ -470,6 +507,7 @@ public sealed partial class SimulatedAccount
             TotalPrice = Money.FromDecimal(total),
             PeriodStart = periodStart,
             PeriodEnd = periodEnd,
+            ServiceCategory = service,
         }, category);
     }
 

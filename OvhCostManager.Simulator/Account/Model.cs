@@ -1,3 +1,4 @@
+using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 
 namespace OvhCostManager.Simulator;
@@ -33,12 +34,15 @@ public sealed class SimBillLine
     public required Money TotalPrice { get; set; }
     public DateOnly? PeriodStart { get; set; }
     public DateOnly? PeriodEnd { get; set; }
+
+    /// <summary>What the line is, as the generator chose it: the category a correct classifier must find.</summary>
+    public ServiceCategory ServiceCategory { get; init; }
 }
 
 public sealed record SimPayment(DateTimeOffset PaymentDate, string PaymentType, string? PaymentIdentifier);
 
 /// <summary>What a test passes to <see cref="SimulatedAccount.AddBill"/>.</summary>
-public sealed record NewBillLine(string Description, string Domain, Money TotalPrice, decimal Quantity = 1);
+public sealed record NewBillLine(string Description, string Domain, Money TotalPrice, decimal Quantity = 1, ServiceCategory ServiceCategory = ServiceCategory.Other);
 
 public enum RenewKind
 {

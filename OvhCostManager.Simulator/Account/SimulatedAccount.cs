@@ -126,6 +126,7 @@ public sealed partial class SimulatedAccount
                     Quantity = line.Quantity,
                     UnitPrice = line.Quantity == 0 ? 0 : decimal.Round(line.TotalPrice.Amount / line.Quantity, 4),
                     TotalPrice = line.TotalPrice,
+                    ServiceCategory = line.ServiceCategory,
                 });
             }
 

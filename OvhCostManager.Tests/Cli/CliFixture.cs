@@ -3,7 +3,11 @@ using OvhCostManager.Tests.Infrastructure;
 
 namespace OvhCostManager.Tests.Cli;
 
-/// <summary>The built <c>ocm</c> run as a process against a simulator started in the test, over one data folder.</summary>
+/// <summary>
+/// The built <c>ocm</c> run as a process against a simulator started in the test, over one data folder. The simulator
+/// is frozen at <see cref="Now"/> and every <c>ocm</c> process starts there too (libfaketime), so what "today" means
+/// to the import window and the report does not depend on the day the tests run.
+/// </summary>
 public sealed class CliFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = ImportedAccountFixture.Now;
@@ -43,7 +47,8 @@ public sealed class CliFixture : IAsyncLifetime
             environment["Ovh__ConsumerKey"] = Simulator.Credentials.ConsumerKey;
         }
 
-        return PublishedApp.RunAsync(Executable, arguments, Scratch, TimeSpan.FromMinutes(3), environment);
+        var start = Now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        return PublishedApp.RunAsync("faketime", $"-m \"{start}\" \"{Executable}\" {arguments}", Scratch, TimeSpan.FromMinutes(3), environment);
     }
 
     public async Task DisposeAsync()

@@ -5,7 +5,8 @@ namespace OvhCostManager.Tests.Infrastructure;
 
 /// <summary>
 /// The published dashboard in demo mode (no OVH credentials: the in-process simulator on a known port) after its
-/// start-up sync, plus Chromium. <see cref="SimulatorUrl"/> reaches the simulator's control API.
+/// start-up sync, plus Chromium. <see cref="SimulatorUrl"/> reaches the simulator's control API. The simulated account
+/// (and so the app) starts at <see cref="ImportedAccountFixture.Now"/>, whatever the date the tests run on.
 /// </summary>
 public sealed class DemoDashboardFixture : IAsyncLifetime
 {
@@ -25,6 +26,7 @@ public sealed class DemoDashboardFixture : IAsyncLifetime
         {
             ["Data__Directory"] = data.Path,
             ["Demo__SimulatorPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Demo__Now"] = ImportedAccountFixture.NowSetting,
         });
         await WaitForFirstSyncAsync(TimeSpan.FromMinutes(3));
         await Browser.InitializeAsync();

@@ -15,6 +15,9 @@ public sealed class ImportedAccountFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(1));
 
+    /// <summary><see cref="Now"/> as the published app's <c>Demo:Now</c> setting reads it.</summary>
+    public static string NowSetting => Now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     private SyncHarness? harness;
 
     public SimulatorServer Simulator { get; private set; } = null!;

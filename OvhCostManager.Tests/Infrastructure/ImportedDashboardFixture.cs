@@ -32,7 +32,13 @@ public sealed class ImportedDashboardFixture : IAsyncLifetime
 
         GroundTruth = Simulator.GroundTruth;
         // The dashboard shows what the harness imported: no timer may sync it against another (demo) account meanwhile.
-        App = await PublishedApp.StartAsync(new Dictionary<string, string> { ["Data__Directory"] = harness.Directory, ["Sync__Enabled"] = "false" });
+        // Its clock starts where the imported account's stands.
+        App = await PublishedApp.StartAsync(new Dictionary<string, string>
+        {
+            ["Data__Directory"] = harness.Directory,
+            ["Sync__Enabled"] = "false",
+            ["Demo__Now"] = ImportedAccountFixture.NowSetting,
+        });
         await Browser.InitializeAsync();
     }
 

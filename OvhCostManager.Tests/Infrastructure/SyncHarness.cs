@@ -13,7 +13,8 @@ namespace OvhCostManager.Tests.Infrastructure;
 
 /// <summary>
 /// Core wired as the app wires it (<c>AddOvhCostManagerCore</c>) over a real SQLite file in a temp folder, with the
-/// OVH client pointed at a simulator (small retry delays). Dispose to delete the folder.
+/// OVH client pointed at a simulator (small retry delays). The app reads the simulator's clock unless the test passes
+/// one of its own: one "now" for the whole test world. Dispose to delete the folder.
 /// </summary>
 public sealed class SyncHarness : IAsyncDisposable
 {
@@ -33,7 +34,7 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public OvhRequestCounter Counter => Services.GetRequiredService<OvhRequestCounter>();
 
-    public static async Task<SyncHarness> CreateAsync(SimulatorServer simulator, IDictionary<string, string?>? settings = null)
+    public static async Task<SyncHarness> CreateAsync(SimulatorServer simulator, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ocm-sync-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -56,6 +57,7 @@ public sealed class SyncHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
+            .AddSingleton(clock ?? simulator.Clock)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddOvhCostManagerCore(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

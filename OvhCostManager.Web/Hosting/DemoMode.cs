@@ -1,3 +1,4 @@
+using System.Globalization;
 using OvhCostManager.Core.Ovh;
 using OvhCostManager.Simulator;
 
@@ -7,7 +8,9 @@ namespace OvhCostManager.Web;
 /// With no OVH credentials configured, the dashboard runs on a simulated account: the built-in simulator starts
 /// in-process on a loopback port (Medium account unless <c>Demo:Size</c> says otherwise, seed <c>Demo:Seed</c>, port <c>Demo:SimulatorPort</c>, 0 = any free
 /// one) and the OVH client is pointed at it before the container is built, so the first sync fills the dashboard
-/// through the real client.
+/// through the real client. The app reads the simulator's clock, so both live at the same instant: the real time, or
+/// with <c>Demo:Now</c> (an instant with its offset) a clock that stands still there until the simulator's control API
+/// moves it (reproducible screenshots and tests).
 /// </summary>
 public sealed class DemoMode : IAsyncDisposable
 {
@@ -38,7 +41,19 @@ public sealed class DemoMode : IAsyncDisposable
             throw new InvalidDataException($"Demo:Size must be one of {string.Join(", ", Enum.GetNames<AccountSize>())} (was '{sizeText}').");
         }
 
-        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = seed, Size = size, Port = port }, cancellationToken);
+        var nowText = configuration["Demo:Now"];
+        DateTimeOffset? start = null;
+        if (!string.IsNullOrEmpty(nowText))
+        {
+            start = DateTimeOffset.TryParseExact(nowText, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var now)
+                ? now
+                : throw new InvalidDataException($"Demo:Now must be an instant with its offset, e.g. 2026-11-18T10:00:00+01:00 (was '{nowText}').");
+        }
+
+        var clock = start is { } frozen ? SimulatorClock.Frozen(frozen) : new SimulatorClock();
+        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = seed, Size = size, Port = port, Clock = clock }, cancellationToken);
+        services.AddSingleton<TimeProvider>(clock);
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ovh:BaseUrl"] = simulator.BaseUrl.ToString(),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Simulator;
@@ -11,8 +12,8 @@ namespace OvhCostManager.Tests.Integration.Sync;
 
 public sealed class SyncSchedulingTests
 {
-    private static Task<SimulatorServer> StartSimulatorAsync() =>
-        SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = SimulatorClock.Frozen(ImportedAccountFixture.Now) });
+    private static Task<SimulatorServer> StartSimulatorAsync(TimeProvider? clock = null) =>
+        SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = clock ?? SimulatorClock.Frozen(ImportedAccountFixture.Now) });
 
     [Fact]
     public async Task Coordinator_never_runs_two_syncs_at_once()
@@ -21,7 +22,7 @@ public sealed class SyncSchedulingTests
         sim.Faults.LatencyMs = 20;
         await using var harness = await SyncHarness.CreateAsync(sim);
         var observed = new ObservedRunner(harness.Runner);
-        var coordinator = new SyncCoordinator(observed, new SyncNotifier(), TimeProvider.System, NullLogger<SyncCoordinator>.Instance);
+        var coordinator = new SyncCoordinator(observed, new SyncNotifier(), sim.Clock, NullLogger<SyncCoordinator>.Instance);
 
         var first = coordinator.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"), CancellationToken.None);
         await WaitUntilAsync(() => coordinator.IsRunning);
@@ -32,20 +33,21 @@ public sealed class SyncSchedulingTests
         Assert.False(startedNow);
         Assert.Equal(1, observed.MostAtOnce);
         Assert.All(outcomes, o => Assert.Equal(SyncRunStatus.Success, o.Status));
-        Assert.Equal([SyncRunKind.Full, SyncRunKind.Differential], observed.Runs.Select(r => r.Kind));
-        Assert.True(observed.Runs[1].Start >= observed.Runs[0].End, "the second run started before the first ended");
+        Assert.Equal(["start Full", "end Full", "start Differential", "end Differential"], observed.Events);
         Assert.False(coordinator.IsRunning);
     }
 
     [Fact]
     public async Task Scheduler_runs_the_startup_sync_announces_it_and_stops_a_running_sync_on_shutdown()
     {
-        await using var sim = await StartSimulatorAsync();
+        // The scheduler waits on the app's clock: the test moves it, so no run depends on how fast this machine is.
+        var clock = new FakeTimeProvider(ImportedAccountFixture.Now);
+        await using var sim = await StartSimulatorAsync(clock);
         await using var harness = await SyncHarness.CreateAsync(sim, new Dictionary<string, string?>
         {
-            ["Sync:ConsumptionInterval"] = "00:00:01",
+            ["Sync:ConsumptionInterval"] = "00:10:00",
             ["Ovh:RequestTimeout"] = "00:00:30",
-        });
+        }, clock);
         var notifier = harness.Services.GetRequiredService<SyncNotifier>();
         var finished = new List<SyncOutcome>();
         var firstFinished = new TaskCompletionSource<SyncOutcome>();
@@ -61,7 +63,7 @@ public sealed class SyncSchedulingTests
         });
         var coordinator = harness.Services.GetRequiredService<SyncCoordinator>();
         var scheduler = new SyncScheduler(coordinator, harness.Services.GetRequiredService<IOptions<SyncOptions>>(),
-            TimeProvider.System, NullLogger<SyncScheduler>.Instance);
+            clock, NullLogger<SyncScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);
         var startup = await firstFinished.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -74,12 +76,19 @@ public sealed class SyncSchedulingTests
 
         // A step of the consumption run means its sync_runs row exists and it is talking to OVH.
         bool ConsumptionStepRunning() => coordinator.Current is { Kind: SyncRunKind.Consumption, Step: not "starting" };
-        for (var i = 0; i < 300 && !ConsumptionStepRunning(); i++)
+        var minutesAdvanced = 0;
+        for (; minutesAdvanced < 30 && !ConsumptionStepRunning(); minutesAdvanced++)
         {
-            await Task.Delay(100);
+            clock.Advance(TimeSpan.FromMinutes(1));
+            for (var i = 0; i < 20 && !ConsumptionStepRunning(); i++)
+            {
+                await Task.Delay(50);
+            }
         }
 
         Assert.True(ConsumptionStepRunning(), $"the consumption run did not start a step: {coordinator.Current}");
+        // The scheduler may have read the clock once more after the startup run, hence one minute of slack.
+        Assert.InRange(minutesAdvanced, 10, 11);
         var stopping = System.Diagnostics.Stopwatch.StartNew();
         await scheduler.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopping.Elapsed}");
@@ -112,24 +121,30 @@ public sealed class SyncSchedulingTests
 
         public int MostAtOnce => mostAtOnce;
 
-        public List<(SyncRunKind Kind, DateTimeOffset Start, DateTimeOffset End)> Runs { get; } = [];
+        /// <summary>"start Kind" and "end Kind" in the order they happened.</summary>
+        public List<string> Events { get; } = [];
 
         public async Task<SyncOutcome> RunAsync(SyncRequest request, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref mostAtOnce, now);
-            var start = DateTimeOffset.UtcNow;
+            Record($"start {request.Kind}");
             try
             {
                 return await inner.RunAsync(request, progress, cancellationToken);
             }
             finally
             {
+                Record($"end {request.Kind}");
                 Interlocked.Decrement(ref running);
-                lock (Runs)
-                {
-                    Runs.Add((request.Kind, start, DateTimeOffset.UtcNow));
-                }
+            }
+        }
+
+        private void Record(string e)
+        {
+            lock (Events)
+            {
+                Events.Add(e);
             }
         }
 
