@@ -3,10 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OvhCostManager.Core;
 using OvhCostManager.Core.Data;
+using OvhCostManager.Simulator;
 
 namespace OvhCostManager.Benchmarks;
 
-/// <summary>Core services over a fresh SQLite file, talking to the simulator through the real OVH client.</summary>
+/// <summary>
+/// Core services over a fresh SQLite file, talking to the simulator through the real OVH client. Every benchmark lives
+/// at <see cref="Now"/> (the simulator and the app alike), so its figures do not depend on the day it runs.
+/// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
@@ -21,13 +25,18 @@ public sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
+    public static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(1));
+
+    public static string NowSetting => Now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Settings every host gets on top of the defaults (<c>--set Section:Key=value</c> on the command line).</summary>
     public static Dictionary<string, string?> Overrides { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static string NewDataDirectory() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ocm-bench-" + Guid.NewGuid().ToString("N"))).FullName;
 
-    public static async Task<BenchHost> StartAsync(Uri simulatorBaseUrl, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<BenchHost> StartAsync(Uri simulatorBaseUrl, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null)
     {
         dataDirectory ??= NewDataDirectory();
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -46,6 +55,7 @@ public sealed class BenchHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection();
+        collection.AddSingleton(clock ?? SimulatorClock.Frozen(Now));
         // Each retry is logged as a warning by the transport; the tables count them, so only errors are printed.
         collection.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
             .AddFilter("OvhCostManager.Core.Ovh", LogLevel.Error)

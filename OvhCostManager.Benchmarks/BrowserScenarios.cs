@@ -64,6 +64,7 @@ public static partial class BrowserScenarios
             ["Data__Directory"] = dataDirectory,
             ["Demo__Size"] = size,
             ["Demo__SimulatorPort"] = simulatorPort.ToString(CultureInfo.InvariantCulture),
+            ["Demo__Now"] = BenchHost.NowSetting,
         });
         await app.WaitForFirstSyncAsync(TimeSpan.FromMinutes(5));
         report.Note($"Dashboard (demo, {size} account) started and finished its first sync in {started.Elapsed.TotalSeconds:F0} s.");

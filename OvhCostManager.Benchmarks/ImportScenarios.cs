@@ -17,7 +17,7 @@ public static class ImportScenarios
         var full = new MarkdownTable($"1. Full import — {size} account, 40 ms latency per request",
             "bills", "lines", "wall time (s)", "OVH requests", "retries", "peak RSS (MB)", "status", "target");
         var dataDirectory = BenchHost.NewDataDirectory();
-        await using (var host = await BenchHost.StartAsync(simulator.BaseUrl, dataDirectory))
+        await using (var host = await BenchHost.StartAsync(simulator.BaseUrl, dataDirectory, clock: simulator.Clock))
         {
             Measure.ResetPeakRss();
             var before = await RequestsByTemplateAsync(simulator);
@@ -50,7 +50,7 @@ public static class ImportScenarios
             var steadyBreakdown = Breakdown("2b. Requests of the last steady-state differential by OVH route", steadyBefore, await RequestsByTemplateAsync(simulator));
 
             // The simulator's clock moves a day forward: the bills OVH issues that day appear.
-            await simulator.PostAsync("clock/advance?hours=24");
+            await simulator.AdvanceClockAsync(TimeSpan.FromHours(24));
             var (next, nextElapsed) = await Measure.TimeAsync(() => Coordinator(host).RunAsync(SyncRequest.Differential("bench"), CancellationToken.None));
             differential.Add("one more day of bills", next.BillsImported, nextElapsed.TotalSeconds.ToString("F2"), next.RequestsMade, next.Status, "—");
             report.Add(differential);
@@ -61,7 +61,7 @@ public static class ImportScenarios
         await simulator.SetFaultsAsync(new { latencyMs = 40, tooManyRequestsRate = 0.05, serverErrorRate = 0.05, retryAfterSeconds = 1 });
         var faults = new MarkdownTable($"3. Full import under faults — {size} account, 40 ms latency, 5 % 429 (Retry-After 1 s) + 5 % 500/503",
             "wall time (s)", "OVH requests", "retries", "status", "totals = ground truth");
-        await using (var host = await BenchHost.StartAsync(simulator.BaseUrl))
+        await using (var host = await BenchHost.StartAsync(simulator.BaseUrl, clock: simulator.Clock))
         {
             var (outcome, elapsed) = await Measure.TimeAsync(() => Coordinator(host).RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "bench"), CancellationToken.None));
             var matches = await GroundTruthCheck.MonthlyTotalsMatchAsync(host, simulator);
@@ -81,7 +81,7 @@ public static class ImportScenarios
         {
             ["Sync:BillConcurrency"] = "16",
             ["Ovh:MaxConcurrentRequests"] = "16",
-        });
+        }, simulator.Clock);
         var (outcome, elapsed) = await Measure.TimeAsync(() => Coordinator(host).RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "bench"), CancellationToken.None));
         return (dataDirectory, $"{size} account imported without latency in {elapsed.TotalSeconds:F0} s: {outcome.BillsImported} bills, {outcome.LinesImported} lines, {outcome.RequestsMade} requests, {outcome.Status}");
     }

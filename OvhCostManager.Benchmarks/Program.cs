@@ -23,7 +23,7 @@ var extra = quick ? "large" : "extralarge";
 var total = Stopwatch.StartNew();
 var report = new Report();
 report.Add($"# OVH Cost Manager benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
-    $"{(quick ? "quick (medium account)" : "large account")}{Environment.NewLine}{Environment.NewLine}Load before: {Uptime()}{Environment.NewLine}");
+    $"{(quick ? "quick (medium account)" : "large account")}, simulated account at {BenchHost.NowSetting}{Environment.NewLine}{Environment.NewLine}Load before: {Uptime()}{Environment.NewLine}");
 if (BenchHost.Overrides.Count > 0)
 {
     report.Note("Settings: " + string.Join(", ", BenchHost.Overrides.Select(p => $"{p.Key}={p.Value}")));

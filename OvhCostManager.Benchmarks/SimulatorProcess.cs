@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using OvhCostManager.Simulator;
 
 namespace OvhCostManager.Benchmarks;
 
-/// <summary>The simulator in its own process, so its memory does not count against the import's.</summary>
+/// <summary>
+/// The simulator in its own process, so its memory does not count against the import's. Its clock stands still at
+/// <see cref="BenchHost.Now"/>; <see cref="Clock"/> is the same clock on this side, for the host that imports from it.
+/// </summary>
 public sealed class SimulatorProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -19,13 +23,15 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    public SimulatorClock Clock { get; } = SimulatorClock.Frozen(BenchHost.Now);
+
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/1.0");
 
     public static async Task<SimulatorProcess> StartAsync(string size, int seed = 42)
     {
         var port = FreePort();
         var executable = Path.Combine(AppContext.BaseDirectory, "OvhCostManager.Simulator");
-        var info = new ProcessStartInfo(executable, $"--port {port} --size {size} --seed {seed}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(executable, $"--port {port} --size {size} --seed {seed} --now {BenchHost.NowSetting}") { RedirectStandardOutput = true, RedirectStandardError = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the simulator");
         var simulator = new SimulatorProcess(process, port);
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -56,10 +62,12 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public async Task<T> GetAsync<T>(string path) => (await control.GetFromJsonAsync<T>(path))!;
 
-    public async Task PostAsync(string pathAndQuery)
+    /// <summary>Moves the simulator's clock and <see cref="Clock"/> together.</summary>
+    public async Task AdvanceClockAsync(TimeSpan delta)
     {
-        using var response = await control.PostAsync(pathAndQuery, null);
+        using var response = await control.PostAsync(FormattableString.Invariant($"clock/advance?hours={delta.TotalHours}"), null);
         response.EnsureSuccessStatusCode();
+        Clock.Advance(delta);
     }
 
     public async ValueTask DisposeAsync()

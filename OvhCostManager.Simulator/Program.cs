@@ -4,6 +4,7 @@ using OvhCostManager.Simulator;
 var port = 5099;
 var size = AccountSize.Medium;
 var seed = 42;
+DateTimeOffset? now = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Missing value after {args[i]}");
@@ -11,17 +12,25 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--port": port = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--now":
+            var instant = Value();
+            if (!SimulatorClock.TryParseInstant(instant, out var parsed)) { Console.Error.WriteLine($"--now must be an instant such as 2026-11-18T10:00:00+01:00 (was {instant})"); return 2; }
+            now = parsed;
+            break;
         case "--size":
             var text = Value();
             if (!Enum.TryParse(text, ignoreCase: true, out size)) { Console.Error.WriteLine($"--size must be small, medium, large or extralarge (was {text})"); return 2; }
             break;
         default:
-            Console.Error.WriteLine("Usage: OvhCostManager.Simulator [--port 5099] [--size small|medium|large|extralarge] [--seed 42]");
+            Console.Error.WriteLine("Usage: OvhCostManager.Simulator [--port 5099] [--size small|medium|large|extralarge] [--seed 42] [--now 2026-11-18T10:00:00+01:00 (a clock that stands still)]");
             return 2;
     }
 }
 
-await using var server = await SimulatorServer.StartAsync(new SimulatorOptions { Port = port, Size = size, Seed = seed });
+await using var server = await SimulatorServer.StartAsync(new SimulatorOptions
+{
+    Port = port, Size = size, Seed = seed, Clock = now is { } frozen ? SimulatorClock.Frozen(frozen) : null,
+});
 var truth = server.GroundTruth;
 Console.WriteLine($"Simulated OVH API listening on {server.BaseUrl}");
 Console.WriteLine($"  application key    {server.Credentials.ApplicationKey}");

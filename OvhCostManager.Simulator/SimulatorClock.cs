@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OvhCostManager.Simulator;
 
 /// <summary>
@@ -26,6 +28,11 @@ public sealed class SimulatorClock : TimeProvider
     }
 
     public bool IsFrozen => frozenAt is not null;
+
+    /// <summary>Reads an instant written with its offset (<c>2026-11-18T10:00:00+01:00</c> or <c>…Z</c>), as settings give it.</summary>
+    public static bool TryParseInstant(string text, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out instant);
 
     public override DateTimeOffset GetUtcNow()
     {

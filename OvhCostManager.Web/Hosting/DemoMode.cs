@@ -1,4 +1,3 @@
-using System.Globalization;
 using OvhCostManager.Core.Ovh;
 using OvhCostManager.Simulator;
 
@@ -45,8 +44,7 @@ public sealed class DemoMode : IAsyncDisposable
         DateTimeOffset? start = null;
         if (!string.IsNullOrEmpty(nowText))
         {
-            start = DateTimeOffset.TryParseExact(nowText, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var now)
+            start = SimulatorClock.TryParseInstant(nowText, out var now)
                 ? now
                 : throw new InvalidDataException($"Demo:Now must be an instant with its offset, e.g. 2026-11-18T10:00:00+01:00 (was '{nowText}').");
         }

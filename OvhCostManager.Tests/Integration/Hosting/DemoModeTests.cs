@@ -7,7 +7,7 @@ namespace OvhCostManager.Tests.Integration.Hosting;
 public sealed class DemoModeTests
 {
     [Fact]
-    public async Task Without_credentials_the_dashboard_syncs_the_built_in_simulated_account_at_startup()
+    public async Task Without_credentials_the_dashboard_syncs_the_built_in_simulated_account_at_startup_on_its_clock()
     {
         using var data = new TempDirectory();
         var simulatorPort = FreePort.Next();
@@ -15,6 +15,7 @@ public sealed class DemoModeTests
         {
             ["Data__Directory"] = data.Path,
             ["Demo__SimulatorPort"] = simulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Demo__Now"] = "2026-11-18T10:00:00+01:00",
         });
 
         var simulatorUrl = $"http://127.0.0.1:{simulatorPort}";
@@ -34,5 +35,10 @@ public sealed class DemoModeTests
         command.CommandText = "SELECT COUNT(*) FROM bills";
         Assert.True(bills > 0);
         Assert.Equal(bills, Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        // The simulated account and the app read one clock, which stands still at Demo:Now.
+        var demoNow = new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(demoNow, truth.RootElement.GetProperty("now").GetDateTimeOffset());
+        using var health = JsonDocument.Parse(await http.GetStringAsync(new Uri(app.BaseUrl, "health")));
+        Assert.Equal(demoNow, health.RootElement.GetProperty("lastSuccessfulSyncUtc").GetDateTimeOffset());
     }
 }

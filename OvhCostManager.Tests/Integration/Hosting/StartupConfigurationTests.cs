@@ -28,6 +28,21 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("   at ", output);
     }
 
+    [Theory]
+    [InlineData("2026-11-18")]
+    [InlineData("2026-11-18T10:00:00")]
+    [InlineData("18/11/2026 10:00")]
+    public async Task A_demo_instant_without_its_offset_stops_startup_with_one_line_naming_the_setting(string value)
+    {
+        using var data = new TempDirectory();
+
+        var (exitCode, output) = await RunPublishedAsync(new Dictionary<string, string> { ["Data__Directory"] = data.Path, ["Demo__Now"] = value });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Demo:Now must be an instant with its offset, e.g. 2026-11-18T10:00:00+01:00 (was '{value}')", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     private static async Task<(int, string)> RunPublishedAsync(Dictionary<string, string> environment)
     {
         var published = await PublishedApp.PublishAsync();
