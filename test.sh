@@ -70,6 +70,10 @@ ok=$([ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && echo yes || echo no)
 dates=("2026-12-31 23:40" "2027-03-01 00:15" "2027-03-28 03:30" "2027-10-31 02:30" "2028-02-29 12:00" "2036-07-15 08:00")
 shifted_passed=0; shifted_failed=0; shifted_ok=yes
 mkdir -p TestResults/date-shifted
+# Published here, at the real date (see PublishedApp.PublishedDirectoryVariable); the runs below only start it.
+dotnet publish OvhCostManager.Web/OvhCostManager.Web.csproj -c Release -o artifacts/test-publish --nologo >TestResults/date-shifted/publish.log 2>&1 \
+  || { echo "dotnet publish failed before the date-shifted runs:"; tail -20 TestResults/date-shifted/publish.log; shifted_ok=no; }
+export OCM_PUBLISHED_APP="$PWD/artifacts/test-publish"
 for when in "${dates[@]}"; do
   dir="TestResults/date-shifted/${when// /T}"
   offset=$(( $(date -d "TZ=\"Europe/Paris\" $when" +%s) - $(date +%s) ))

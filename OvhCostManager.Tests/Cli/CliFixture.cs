@@ -47,8 +47,13 @@ public sealed class CliFixture : IAsyncLifetime
             environment["Ovh__ConsumerKey"] = Simulator.Credentials.ConsumerKey;
         }
 
-        var start = Now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-        return PublishedApp.RunAsync("faketime", $"-m \"{start}\" \"{Executable}\" {arguments}", Scratch, TimeSpan.FromMinutes(3), environment);
+        // libfaketime preloaded by hand rather than through the faketime wrapper, which misreads an absolute date when
+        // the tests themselves run under libfaketime (./test.sh's date-shifted step): the child must not share the
+        // parent's faked clock (FAKETIME_SHARED) and reads "@…" in its own time zone.
+        var start = Now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return PublishedApp.RunAsync("env",
+            $"-u FAKETIME_SHARED TZ=UTC \"FAKETIME=@{start}\" \"LD_PRELOAD=/usr/$LIB/faketime/libfaketimeMT.so.1\" \"{Executable}\" {arguments}",
+            Scratch, TimeSpan.FromMinutes(3), environment);
     }
 
     public async Task DisposeAsync()
