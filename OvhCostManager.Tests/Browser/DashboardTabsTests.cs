@@ -19,28 +19,48 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
     {
         var context = await dashboard.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        var month = dashboard.GroundTruth.Months.Keys.Last();
+        var months = dashboard.GroundTruth.Months.Values.Select(m => m.WithoutTax).ToList();
+        var (previous, latest) = (months[^2], months[^1]);
+        var trendRows = "[data-page='trends'] [data-table='trend-months'] tbody";
+        var tabs = new (string Tab, (string Selector, Money Amount)[] Figures)[]
+        {
+            ("compare", [("[data-page='compare'] [data-kpi='total-a']", previous), ("[data-page='compare'] [data-kpi='total-b']", latest)]),
+            ("trends", [(trendRows, previous), (trendRows, latest)]),
+            ("payg", [("[data-page='payg'] [data-kpi='current'] .ocm-kpi-value", dashboard.GroundTruth.ConsumptionCurrent)]),
+        };
+        var servers = dashboard.Simulator.Account.DedicatedServers;
         foreach (var language in new[] { "fr", "en" })
         {
             await page.GotoAsync(Url($"culture?name={language}&returnUrl=/overview"));
-            await page.WaitForSelectorAsync("[data-kpi='total'] .ocm-kpi-value");
-            var culture = CultureInfo.GetCultureInfo(language);
-            var expected = dashboard.GroundTruth.Months[month].WithoutTax.Format("EUR", culture);
-            Assert.Equal(Normalise(expected), Normalise(await page.InnerTextAsync("[data-kpi='total'] .ocm-kpi-value")));
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"overview-{language}"), FullPage = true });
-
-            foreach (var tab in new[] { "compare", "trends" })
+            await ShowsAsync(page, language, "overview", [("[data-page='overview'] [data-kpi='total'] .ocm-kpi-value", latest)]);
+            foreach (var (tab, figures) in tabs)
             {
                 await page.ClickAsync($"nav.ocm-tabs a[data-tab='{tab}']");
-                await page.WaitForSelectorAsync($"[data-page='{tab}'] .rz-data-grid");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"{tab}-{language}"), FullPage = true });
+                await ShowsAsync(page, language, tab, figures);
             }
 
-            var totalB = dashboard.GroundTruth.Months[month].WithoutTax.Format("EUR", culture);
-            Assert.Contains(Normalise(totalB), Normalise(await page.Locator("[data-kpi='total-b'], [data-page='trends']").First.InnerTextAsync()));
+            await page.ClickAsync("nav.ocm-tabs a[data-tab='inventory']");
+            var dedicated = page.Locator("[data-page='inventory'] [data-section='dedicated']");
+            await dedicated.Locator("tbody tr").First.WaitForAsync();
+            var shown = await dedicated.InnerTextAsync();
+            Assert.Contains($"({servers.Count})", shown);
+            Assert.All(servers, s => Assert.Contains(s.DisplayName, shown));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"inventory-{language}"), FullPage = true });
         }
 
         await context.CloseAsync();
+    }
+
+    /// <summary>Checks that each selector of the tab shows its amount as the language writes it, then screenshots the tab.</summary>
+    private static async Task ShowsAsync(IPage page, string language, string tab, (string Selector, Money Amount)[] figures)
+    {
+        foreach (var (selector, amount) in figures)
+        {
+            await page.WaitForSelectorAsync(selector);
+            Assert.Contains(Normalise(Euros.In(language, amount)), Normalise(await page.InnerTextAsync(selector)));
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"{tab}-{language}"), FullPage = true });
     }
 
     [Fact]
@@ -51,7 +71,7 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         var older = months[^3];
         await page.GotoAsync(Url($"overview?month={older}"));
         await page.WaitForSelectorAsync("[data-kpi='total'] .ocm-kpi-value");
-        Assert.Equal(Normalise(dashboard.GroundTruth.Months[older].WithoutTax.Format("EUR", French)), Normalise(await page.InnerTextAsync("[data-kpi='total'] .ocm-kpi-value")));
+        Assert.Equal(Normalise(Euros.In("fr", dashboard.GroundTruth.Months[older].WithoutTax)), Normalise(await page.InnerTextAsync("[data-kpi='total'] .ocm-kpi-value")));
 
         // The prerendered page is not interactive until the circuit connects; on a busy machine a click can still be
         // lost while the page re-renders: open the list and pick the month again until the URL follows.
@@ -81,7 +101,7 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
 
         Assert.Contains(wanted, page.Url);
         await page.WaitForFunctionAsync("t => document.querySelector(\"[data-kpi='total'] .ocm-kpi-value\").innerText.replace(/\\s/g,'') === t",
-            Normalise(dashboard.GroundTruth.Months[months[^2]].WithoutTax.Format("EUR", French)));
+            Normalise(Euros.In("fr", dashboard.GroundTruth.Months[months[^2]].WithoutTax)));
         await page.CloseAsync();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using OvhCostManager.Core.Costs;
+using OvhCostManager.Tests.Infrastructure;
 
 namespace OvhCostManager.Tests.Cli;
 
@@ -25,10 +26,15 @@ public sealed class CliProcessTests(CliFixture fixture)
     [Fact]
     public async Task Differential_import_after_the_full_one_succeeds_with_few_requests()
     {
+        var before = fixture.Simulator.Requests.Total;
+
         var (exitCode, output) = await fixture.RunAsync($"import --no-consumption --no-account --no-inventory --no-cloud --data \"{fixture.DataDirectory}\"");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Import differential success: 0 bills", output);
+        // OVH's time, one bill listing and the two bills verified per run (Sync:VerifiedBillsPerRun), nothing per bill.
+        var requests = fixture.Simulator.Requests.Total - before;
+        Assert.InRange(requests, 1, 4);
     }
 
     [Fact]
@@ -60,14 +66,14 @@ public sealed class CliProcessTests(CliFixture fixture)
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("# OVHcloud cost report — October 2026", output);
-        Assert.Contains($"| Total excl. tax | {truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("en"))} |", output);
+        Assert.Contains($"| Total excl. tax | {Euros.In("en", truth.WithoutTax)} |", output);
 
         var file = Path.Combine(fixture.Scratch, "reports", "2026-10.md");
         var french = await fixture.RunAsync($"report --month 2026-10 --lang fr --out \"{file}\" --data \"{fixture.DataDirectory}\"");
         Assert.True(french.ExitCode == 0, french.Output);
         var markdown = await File.ReadAllTextAsync(file);
-        Assert.Contains($"| Total HT | {truth.WithoutTax.Format("EUR", CultureInfo.GetCultureInfo("fr"))} |", markdown);
-        Assert.Contains($"| Total TTC | {truth.WithTax.Format("EUR", CultureInfo.GetCultureInfo("fr"))} |", markdown);
+        Assert.Contains($"| Total HT | {Euros.In("fr", truth.WithoutTax)} |", markdown);
+        Assert.Contains($"| Total TTC | {Euros.In("fr", truth.WithTax)} |", markdown);
     }
 
     [Theory]

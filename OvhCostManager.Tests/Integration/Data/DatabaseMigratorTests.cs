@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
+using OvhCostManager.Tests.Infrastructure;
 
 namespace OvhCostManager.Tests.Integration.Data;
 
@@ -37,8 +38,14 @@ public sealed class DatabaseMigratorTests
     public async Task Migrating_twice_changes_nothing()
     {
         await using var db = await StoreDatabase.CreateAsync();
+        await db.Get<SyncRunStore>().StartAsync(SyncRunKind.Full, SyncTrigger.Manual);
+        var before = await ReadSchemaAndRowsAsync(db);
+
         await db.Get<DatabaseMigrator>().MigrateAsync();
 
+        Assert.Equal(before, await ReadSchemaAndRowsAsync(db));
+        Assert.Contains("Kind=Full;", before["sync_runs"]);
+        Assert.Contains("TimeZoneId=Europe/Paris;", before["account_settings"]);
         await using var context = await db.ContextAsync();
         Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
     }
@@ -111,6 +118,10 @@ public sealed class DatabaseMigratorTests
         await using var after = await db.ContextAsync();
         Assert.Equal(2, await after.SyncRuns.CountAsync());
     }
+
+    /// <summary>Every table's definition (sqlite_master, indexes included) and every row, migration history included.</summary>
+    private static async Task<Dictionary<string, string>> ReadSchemaAndRowsAsync(StoreDatabase db) =>
+        await StoreDump.ReadAsync(db.Get<IDbContextFactory<CostDbContext>>(), ["sqlite_master", .. await ReadTablesAsync(db.ConnectionString)]);
 
     private static async Task<List<string>> ReadTablesAsync(string connectionString)
     {

@@ -87,10 +87,10 @@ public sealed class FullExportsTests(ImportedAccountFixture account)
         var markdown = document.Markdown;
         Assert.StartsWith("# Rapport de coûts OVHcloud", markdown);
         Assert.Equal(account.GroundTruth.Months[month].Bills, document.Bills);
-        Assert.Contains(account.GroundTruth.Months[month].WithTax.Format("EUR", French), markdown);
-        Assert.Contains(account.GroundTruth.Months[month].WithoutTax.Format("EUR", French), markdown);
+        Assert.Contains(Euros.In("fr", account.GroundTruth.Months[month].WithTax), markdown);
+        Assert.Contains(Euros.In("fr", account.GroundTruth.Months[month].WithoutTax), markdown);
         var top = account.GroundTruth.CloudProjectsPerMonth.Where(p => p.Value.ContainsKey(month)).MaxBy(p => p.Value[month]);
-        Assert.Contains(top.Value[month].Format("EUR", French), markdown);
+        Assert.Contains(Euros.In("fr", top.Value[month]), markdown);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text;
 using OvhCostManager.Tests.Infrastructure;
 
 namespace OvhCostManager.Tests.Integration.Hardening;
@@ -6,22 +7,45 @@ namespace OvhCostManager.Tests.Integration.Hardening;
 public sealed class CredentialLeakTests(HardeningFixture fixture)
 {
     [Fact]
-    public async Task Ovh_credentials_never_reach_a_page_a_download_or_the_logs()
+    public async Task Ovh_credentials_never_reach_a_page_a_download_the_logs_or_the_store()
     {
         using var client = fixture.App.CreateClient();
-        var bodies = new List<string>();
+        var responses = new Dictionary<string, string>();
         foreach (var path in new[] { "/", "/overview", "/compare", "/trends", "/inventory", "/payg", "/health", "/api/me", "/export/sync-runs.csv", "/no-such-page", "/culture?name=xx" })
         {
             using var response = await client.GetAsync(path);
-            bodies.Add(path + "\n" + string.Join('\n', response.Headers.Select(h => h.Key + ": " + string.Join(',', h.Value))) + "\n" + await response.Content.ReadAsStringAsync());
+            responses[path] = string.Join('\n', response.Headers.Concat(response.Content.Headers).Select(h => h.Key + ": " + string.Join(',', h.Value)))
+                              + "\n" + await response.Content.ReadAsStringAsync();
         }
 
         await Task.Delay(500);
-        var everything = string.Join('\n', bodies) + "\n" + fixture.App.Output;
-        Assert.Contains("/trends", everything);
+        var logs = fixture.App.Output;
+        var store = ReadStore();
+
+        // What is searched must be the app's own output: the pages it rendered, the log of its start-up sync against
+        // OVH (where signed requests happen) and the store it wrote.
+        Assert.Contains("data-page=\"trends\"", responses["/trends"]);
+        Assert.Contains("OVH GET /auth/time", logs);
+        Assert.Contains("Europe/Paris", store);
         foreach (var secret in new[] { HardeningFixture.ApplicationKey, HardeningFixture.ApplicationSecret, HardeningFixture.ConsumerKey })
         {
-            Assert.DoesNotContain(secret, everything);
+            Assert.All(responses, r => Assert.DoesNotContain(secret, r.Value));
+            Assert.DoesNotContain(secret, logs);
+            Assert.DoesNotContain(secret, store);
         }
+    }
+
+    /// <summary>The SQLite files as they are on disk, write-ahead log included, read while the app holds them open.</summary>
+    private string ReadStore()
+    {
+        var text = new StringBuilder();
+        foreach (var file in Directory.GetFiles(fixture.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Encoding.Latin1);
+            text.Append(file).Append('\n').Append(reader.ReadToEnd()).Append('\n');
+        }
+
+        return text.ToString();
     }
 }

@@ -15,13 +15,16 @@ public sealed class HardeningFixture : IAsyncLifetime
 
     public RunningApp App { get; private set; } = null!;
 
+    /// <summary>The app's <c>Data__Directory</c> (its SQLite store).</summary>
+    public string DataDirectory => Path.Combine(data.Path, "data");
+
     public async Task InitializeAsync()
     {
         var secretFile = Path.Combine(data.Path, "ovh-application-secret");
         await File.WriteAllTextAsync(secretFile, ApplicationSecret);
         App = await PublishedApp.StartAsync(new Dictionary<string, string>
         {
-            ["Data__Directory"] = Path.Combine(data.Path, "data"),
+            ["Data__Directory"] = DataDirectory,
             ["AllowedHosts"] = $"127.0.0.1;localhost;{PublicHost}",
             ["ReverseProxy__KnownProxies"] = "127.0.0.1",
             ["Ovh__Endpoint"] = "ovh-eu",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OvhCostManager.Core.Classification;
 
 namespace OvhCostManager.Tests.Unit.Classification;
@@ -41,10 +42,15 @@ public sealed class ClassificationRulesTests
     public void The_embedded_rules_load_and_every_category_and_resource_type_they_name_exists()
     {
         var json = ReadEmbeddedRules();
-        var classifier = LineClassifier.FromJson(json);
+        using var rules = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var categories = NamesOf(rules, "categories", "category");
+        var resourceTypes = NamesOf(rules, "resourceTypes", "resourceType");
 
-        Assert.NotNull(classifier);
-        Assert.Same(LineClassifier.Shared, LineClassifier.Shared);
+        Assert.Contains("Network", categories);
+        Assert.Contains("DedicatedServer", resourceTypes);
+        Assert.All(categories, name => Assert.True(Enum.IsDefined(typeof(ServiceCategory), name), $"rules.json names the category '{name}', which does not exist"));
+        Assert.All(resourceTypes, name => Assert.True(Enum.IsDefined(typeof(ResourceType), name), $"rules.json names the resource type '{name}', which does not exist"));
+        var classifier = LineClassifier.FromJson(json);
         Assert.Equal(ServiceCategory.Other, classifier.Classify(null, null).Category);
     }
 
@@ -66,6 +72,9 @@ public sealed class ClassificationRulesTests
 
         Assert.Equal(first, second);
     }
+
+    private static List<string> NamesOf(JsonDocument rules, string section, string property) =>
+        rules.RootElement.GetProperty(section).EnumerateArray().Select(rule => rule.GetProperty(property).GetString()!).ToList();
 
     private static string ReadEmbeddedRules()
     {

@@ -48,12 +48,12 @@ public sealed class MonthReportTests
         var markdown = MonthReport.ToMarkdown(October, WithTax, French, Generated);
 
         Assert.StartsWith("# Rapport de coûts OVHcloud — octobre 2026", markdown);
-        Assert.Contains("Total HT", markdown);
-        Assert.Contains("Total TTC", markdown);
+        // French groups thousands with a narrow no-break space.
+        Assert.Contains("| Total HT | 1\u202F000,00 € |", markdown);
+        Assert.Contains("| Total TTC | 1\u202F200,00 € |", markdown);
         Assert.Contains("| Calcul |", markdown);
         Assert.Contains("| IA / ML |", markdown);
         Assert.Contains("| Serveurs dédiés |", markdown);
-        Assert.Contains(Money.FromCents(1_000_00).Format("EUR", French), markdown);
         Assert.DoesNotContain("Total excl. tax", markdown);
     }
 
