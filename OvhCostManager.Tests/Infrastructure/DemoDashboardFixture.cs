@@ -50,6 +50,26 @@ public sealed class DemoDashboardFixture : IAsyncLifetime
         throw new TimeoutException($"The demo dashboard did not finish its first sync within {timeout}:\n{App.Output}");
     }
 
+    /// <summary>
+    /// Moves the simulated account's clock, which the app reads too. A test that expects a new reading moves it
+    /// first: on a clock that stands still, two readings would carry the same instant.
+    /// </summary>
+    public async Task AdvanceClockAsync(TimeSpan delta)
+    {
+        using var http = new HttpClient();
+        var minutes = delta.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await http.PostAsync(new Uri(SimulatorUrl, $"_simulator/clock/advance?minutes={minutes}"), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The simulator's exact figures for what it serves now.</summary>
+    public async Task<OvhCostManager.Simulator.GroundTruth> GroundTruthAsync()
+    {
+        using var http = new HttpClient();
+        return (await http.GetFromJsonAsync<OvhCostManager.Simulator.GroundTruth>(new Uri(SimulatorUrl, "_simulator/ground-truth"),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+    }
+
     /// <summary>POST /api/sync; a scheduled run may be in progress (409) for a while on a busy machine, so it is asked again.</summary>
     public async Task<System.Net.HttpStatusCode> StartSyncAsync()
     {
