@@ -1,11 +1,11 @@
 # Multi-stage build: the same publish command as the README and the tests (OvhCostManager.Tests/Infrastructure/PublishedApp.cs).
-FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
 RUN dotnet publish OvhCostManager.Web/OvhCostManager.Web.csproj -c Release -o /app
 
-# The app is self-contained, so the small runtime-deps image is enough.
-FROM mcr.microsoft.com/dotnet/runtime-deps:9.0 AS runtime
+# Framework-dependent: the ASP.NET Core image carries the runtime and brings its security patches (see README).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
@@ -21,4 +21,4 @@ VOLUME ["/data"]
 EXPOSE 8080
 USER ocm
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD curl -fsS http://127.0.0.1:8080/health || exit 1
-ENTRYPOINT ["./OvhCostManager.Web"]
+ENTRYPOINT ["dotnet", "OvhCostManager.Web.dll"]

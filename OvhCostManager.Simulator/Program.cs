@@ -44,3 +44,6 @@ using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create
 using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
 await stop.Task;
 return 0;
+
+/// <summary>The simulator's entry point, internal: the dashboard and the tests reference this assembly and have a Program of their own.</summary>
+internal partial class Program;

@@ -27,9 +27,9 @@ public static class ReverseProxy
             if (proxies.Count > 0 || networks.Count > 0)
             {
                 o.KnownProxies.Clear();
-                o.KnownNetworks.Clear();
+                o.KnownIPNetworks.Clear();
                 proxies.ForEach(o.KnownProxies.Add);
-                networks.ForEach(n => o.KnownNetworks.Add(new Microsoft.AspNetCore.HttpOverrides.IPNetwork(n.BaseAddress, n.PrefixLength)));
+                networks.ForEach(o.KnownIPNetworks.Add);
             }
 
             if (!allowedHosts.Contains("*"))

@@ -8,8 +8,7 @@ internal sealed class AccountSettingsConfiguration : IEntityTypeConfiguration<Ac
 {
     public void Configure(EntityTypeBuilder<AccountSettings> builder)
     {
-        builder.ToTable("account_settings");
-        builder.HasCheckConstraint("CK_account_settings_single_row", "Id = 1");
+        builder.ToTable("account_settings", t => t.HasCheckConstraint("CK_account_settings_single_row", "Id = 1"));
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(s => s.Currency).HasMaxLength(3).IsRequired();

@@ -21,7 +21,8 @@ public sealed class DockerfileTests
     }
 
     [Theory]
-    [InlineData("FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime")]
     [InlineData("USER ocm")]
     [InlineData("VOLUME [\"/data\"]")]
     [InlineData("EXPOSE 8080")]
