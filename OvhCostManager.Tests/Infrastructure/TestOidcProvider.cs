@@ -34,8 +34,11 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
     public static string Directory => Path.Combine(RepositoryPaths.Root, "OvhCostManager.Tests", "Oidc", "provider");
 
-    /// <summary>Starts the provider for a dashboard that will listen on <paramref name="appBaseUrl"/>, and waits for its discovery document.</summary>
-    public static async Task<TestOidcProvider> StartAsync(Uri appBaseUrl)
+    /// <summary>
+    /// Starts the provider for a dashboard that will listen on <paramref name="appBaseUrl"/>, and waits for its discovery
+    /// document. <paramref name="idTokens"/> other than "honest" makes every ID token carry one flaw (see provider.mjs).
+    /// </summary>
+    public static async Task<TestOidcProvider> StartAsync(Uri appBaseUrl, string idTokens = "honest")
     {
         if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "oidc-provider")))
         {
@@ -51,7 +54,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "provider.mjs", port.ToString(), ClientId, ClientSecret, app + "/signin-oidc", app + "/account/signed-out" })
+        foreach (var argument in new[] { "provider.mjs", port.ToString(), ClientId, ClientSecret, app + "/signin-oidc", app + "/account/signed-out", idTokens })
         {
             info.ArgumentList.Add(argument);
         }
@@ -100,14 +103,19 @@ public sealed class TestOidcProvider : IAsyncDisposable
         throw new TimeoutException($"oidc-provider did not answer within {timeout}:\n{Output}");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the provider, as an outage would.</summary>
+    public async Task StopAsync()
     {
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         process.Dispose();
     }
 }

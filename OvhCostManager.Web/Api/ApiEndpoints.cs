@@ -16,7 +16,7 @@ public static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api").RequireRateLimiting(RateLimiting.PolicyName);
         api.MapGet("/me", (ClaimsPrincipal user, IOptions<OidcOptions> oidc) =>
-            new CurrentUser(oidc.Value.Enabled, user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, user.FindFirstValue(ClaimTypes.Email)));
+            new CurrentUser(oidc.Value.Enabled, user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, user.FindFirstValue(OidcAccess.EmailClaimType)));
         return api;
     }
 }

@@ -6,7 +6,7 @@ namespace OvhCostManager.Tests.Unit.Authentication;
 public sealed class OidcAccessTests
 {
     private static ClaimsPrincipal Alice(bool authenticated = true) => new(new ClaimsIdentity(
-        [new Claim("sub", "alice-sub"), new Claim(ClaimTypes.Email, "Alice@Example.test"), new Claim("groups", "finance"), new Claim("groups", "ops")],
+        [new Claim("sub", "alice-sub"), new Claim("email", "Alice@Example.test"), new Claim("groups", "finance"), new Claim("groups", "ops")],
         authenticated ? "test" : null));
 
     [Theory]

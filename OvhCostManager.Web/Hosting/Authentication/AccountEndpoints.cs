@@ -18,7 +18,7 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<OidcProviderMetadata>() is null)
+        if (endpoints.ServiceProvider.GetService<OidcProviderStatus>() is null)
         {
             return endpoints;
         }
@@ -38,7 +38,7 @@ public static class AccountEndpoints
                 ? Page(l["SignOutTitle"], l["SignOutQuestion"], SignOutForm(http, antiforgery, l))
                 : Results.LocalRedirect(SignedOutPath(http)));
 
-        account.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, OidcProviderMetadata provider, IOptions<OidcOptions> oidc) =>
+        account.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, OidcProviderStatus provider, IOptions<OidcOptions> oidc) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
@@ -46,11 +46,11 @@ public static class AccountEndpoints
             }
 
             var session = await http.AuthenticateAsync(OidcAuthentication.CookieScheme);
-            var idToken = session.Properties?.GetTokenValue(OidcHandler.IdTokenName);
+            var idToken = session.Properties?.GetTokenValue(OidcAuthentication.IdTokenName);
             await http.SignOutAsync(OidcAuthentication.CookieScheme);
 
             var signedOut = $"{http.Request.Scheme}://{http.Request.Host}{SignedOutPath(http)}";
-            if (!provider.IsReady || provider.Current.EndSession is not { } endSession)
+            if (provider.EndSessionEndpoint is not { } endSession)
             {
                 return Results.LocalRedirect(SignedOutPath(http));
             }

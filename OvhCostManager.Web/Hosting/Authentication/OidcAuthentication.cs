@@ -1,23 +1,24 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace OvhCostManager.Web.Hosting.Authentication;
 
 /// <summary>
-/// Optional OpenID Connect sign-in. When <c>Oidc:Enabled</c> is true every endpoint needs a signed-in, allowed user
-/// except <c>/health</c> and the account pages; pages redirect to the login, machine paths answer 401/403.
+/// Optional OpenID Connect sign-in through the framework's handler (authorization code + PKCE, nonce, ID token checked
+/// against the provider's keys, userinfo claims, pushed authorization requests when the provider offers them). When
+/// <c>Oidc:Enabled</c> is true every endpoint needs a signed-in, allowed user except <c>/health</c> and the account
+/// pages; pages redirect to the login, machine paths answer 401/403.
 /// </summary>
 public static class OidcAuthentication
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string OidcScheme = "oidc";
     public const string SessionCookieName = "ocm.session";
-
-    /// <summary>Placeholder until discovery answers; the readiness gate keeps every request away from it.</summary>
-    private const string NotDiscovered = "https://oidc-provider-not-discovered.invalid/";
+    public const string IdTokenName = "id_token";
 
     /// <summary>Paths read by scripts or downloads: they get a status code, never a login page.</summary>
     private static readonly string[] MachinePaths = ["/api", "/export", "/_blazor"];
@@ -39,9 +40,7 @@ public static class OidcAuthentication
             return builder;
         }
 
-        services.AddHttpClient(OidcProviderMetadata.HttpClientName);
-        services.AddSingleton<OidcProviderMetadata>();
-
+        services.AddSingleton<OidcProviderStatus>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieScheme;
@@ -62,16 +61,32 @@ public static class OidcAuthentication
                 o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized, "/account/login");
                 o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden, "/account/denied");
             })
-            .AddOAuth<OAuthOptions, OidcHandler>(OidcScheme, o =>
+            .AddOpenIdConnect(OidcScheme, o =>
             {
                 o.SignInScheme = CookieScheme;
+                o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
-                o.SaveTokens = false;
-                o.AuthorizationEndpoint = NotDiscovered;
-                o.TokenEndpoint = NotDiscovered;
-                o.UserInformationEndpoint = NotDiscovered;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(2);
+                // A provider found down at start-up is asked again soon, not after the default five minutes.
+                o.RefreshInterval = TimeSpan.FromSeconds(30);
                 o.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Only the ID token is kept (the sign-out hint): the session cookie stays small.
+                o.SaveTokens = false;
+                o.Events.OnTokenValidated = context =>
+                {
+                    if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken) is { } idToken)
+                    {
+                        context.Properties!.StoreTokens([new AuthenticationToken { Name = IdTokenName, Value = idToken }]);
+                    }
+
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRemoteFailure = context =>
                 {
                     context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcAuthentication))
@@ -83,16 +98,21 @@ public static class OidcAuthentication
             });
 
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<OidcOptions>>((o, oidc) => o.ExpireTimeSpan = oidc.Value.SessionLifetime);
-        services.AddOptions<OAuthOptions>(OidcScheme).Configure<IOptions<OidcOptions>>((o, oidc) =>
+        services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IOptions<OidcOptions>>((o, oidc) =>
         {
-            o.ClientId = oidc.Value.ClientId!;
-            o.ClientSecret = oidc.Value.ResolveClientSecret()!;
-            o.CallbackPath = oidc.Value.CallbackPath;
+            var settings = oidc.Value;
+            o.Authority = settings.Authority;
+            o.RequireHttpsMetadata = settings.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            o.ClientId = settings.ClientId;
+            o.ClientSecret = settings.ResolveClientSecret();
+            o.CallbackPath = settings.CallbackPath;
             o.Scope.Clear();
-            foreach (var scope in oidc.Value.ScopeList)
+            foreach (var scope in settings.ScopeList)
             {
                 o.Scope.Add(scope);
             }
+
+            o.ClaimActions.MapUniqueJsonKey(settings.GroupClaim, settings.GroupClaim);
         });
 
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder(CookieScheme)
@@ -102,18 +122,18 @@ public static class OidcAuthentication
         return builder;
     }
 
-    /// <summary>Fetches the discovery document before the first request; a failure leaves the app closed, not open.</summary>
+    /// <summary>Reads the discovery document before the first request; a failure leaves the app closed, not open.</summary>
     public static async Task DiscoverOidcProviderAsync(this WebApplication app)
     {
-        if (app.Services.GetService<OidcProviderMetadata>() is { } provider)
+        if (app.Services.GetService<OidcProviderStatus>() is { } provider)
         {
-            await provider.LoadAsync();
+            await provider.EnsureReadyAsync();
         }
     }
 
     /// <summary>"disabled", "ready" or "unavailable", for <c>/health</c>.</summary>
     public static string Status(IServiceProvider services) =>
-        services.GetService<OidcProviderMetadata>() switch
+        services.GetService<OidcProviderStatus>() switch
         {
             null => "disabled",
             { IsReady: true } => "ready",

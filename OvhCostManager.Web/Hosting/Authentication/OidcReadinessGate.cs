@@ -11,7 +11,7 @@ public static class OidcReadinessGate
     public static IApplicationBuilder UseOidcReadinessGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var provider = context.RequestServices.GetService<OidcProviderMetadata>();
+            var provider = context.RequestServices.GetService<OidcProviderStatus>();
             if (provider is null || context.Request.Path.StartsWithSegments("/health") || await provider.EnsureReadyAsync(context.RequestAborted))
             {
                 await next(context);
