@@ -62,6 +62,8 @@ public static class PublishedApp
         {
             // Started away from its folder on purpose: the app must find its own wwwroot.
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+            // A pipe, not the terminal: a background process that sets terminal modes is stopped (SIGTTOU).
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -84,6 +86,7 @@ public static class PublishedApp
         var info = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
