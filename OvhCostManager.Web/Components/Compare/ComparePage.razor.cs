@@ -60,7 +60,7 @@ public sealed partial class ComparePage
     }
 
     private void Go(string a, string b) =>
-        Navigation.NavigateTo(UrlQuery.With(Navigation.Uri, new Dictionary<string, string?> { ["a"] = a, ["b"] = b }));
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["a"] = a, ["b"] = b }));
 
     private IEnumerable<BarPoint> Bars(Func<CompareRow, Money> pick) =>
         report!.ByCategory.Select(r => new BarPoint(L["Category." + r.Key], pick(r).RoundedToCent));

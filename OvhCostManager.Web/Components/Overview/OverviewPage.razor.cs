@@ -66,11 +66,11 @@ public sealed partial class OverviewPage : IDisposable
     }
 
     private string ProjectLink(string? projectId) =>
-        "/" + Navigation.ToBaseRelativePath(UrlQuery.With(Navigation.Uri, "project", projectId));
+        "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameter("project", projectId));
 
     private void SelectProject(string projectId) => Navigation.NavigateTo(ProjectLink(projectId));
 
-    private void SetProjected(bool projected) => Navigation.NavigateTo(UrlQuery.With(Navigation.Uri, "projected", projected ? "1" : null));
+    private void SetProjected(bool projected) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("projected", projected ? "1" : null));
 
     private async Task SaveBudgetAsync(Money? budget)
     {

@@ -49,8 +49,8 @@ public sealed partial class TrendsPage
     }
 
     private string WindowLink(int preset) =>
-        "/" + Navigation.ToBaseRelativePath(UrlQuery.With(Navigation.Uri, new Dictionary<string, string?> { ["window"] = preset.ToString(System.Globalization.CultureInfo.InvariantCulture), ["from"] = null, ["to"] = null }));
+        "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["window"] = preset, ["from"] = null, ["to"] = null }));
 
     private void Custom(string from, string to) =>
-        Navigation.NavigateTo(UrlQuery.With(Navigation.Uri, new Dictionary<string, string?> { ["from"] = from, ["to"] = to, ["window"] = null }));
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["from"] = from, ["to"] = to, ["window"] = null }));
 }
