@@ -171,7 +171,9 @@ public sealed class RunningApp : IAsyncDisposable
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            // One process without children: a plain SIGKILL. Killing "the tree" first stops it (SIGSTOP) to list its
+            // children, and a failure there would leave it stopped.
+            process.Kill();
             await process.WaitForExitAsync();
         }
 
