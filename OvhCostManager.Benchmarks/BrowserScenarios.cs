@@ -174,6 +174,12 @@ public static partial class BrowserScenarios
         }
 
         using var http = new HttpClient();
+        // The demo account's clock stands still at BenchHost.Now: a new reading needs a later instant.
+        using (var clock = await http.PostAsync($"http://127.0.0.1:{simulatorPort}/_simulator/clock/advance?minutes=1", null))
+        {
+            clock.EnsureSuccessStatusCode();
+        }
+
         using (var advanced = await http.PostAsync($"http://127.0.0.1:{simulatorPort}/_simulator/consumption/advance?amount=321.09", null))
         {
             advanced.EnsureSuccessStatusCode();
