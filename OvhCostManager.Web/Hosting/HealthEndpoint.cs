@@ -1,19 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Web.Hosting.Authentication;
 
 namespace OvhCostManager.Web;
 
-/// <summary><c>GET /health</c>: public, JSON, 200 when the database answers, 503 when it does not.</summary>
+/// <summary>
+/// <c>GET /health</c> on the framework's health checks: public, JSON, 200 when the database answers, 503 when it
+/// does not. The JSON keeps the shape monitoring scripts already read.
+/// </summary>
 public static class HealthEndpoint
 {
     /// <param name="Oidc">"disabled", "ready", or "unavailable" (OIDC on but its provider not discovered: the app serves nothing else).</param>
     public sealed record HealthReport(string Status, bool DatabaseReachable, DateTimeOffset? LastSuccessfulSyncUtc, string Version, string Oidc);
 
+    private const string LastSuccessKey = "lastSuccessfulSyncUtc";
+
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (IDbContextFactory<CostDbContext> contexts, IServiceProvider services, CancellationToken cancellationToken) =>
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).DisableAntiforgery().AllowAnonymous();
+        return endpoints;
+    }
+
+    private static Task WriteAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        var healthy = report.Status == HealthStatus.Healthy;
+        var lastSuccess = report.Entries.Values.Select(e => e.Data.GetValueOrDefault(LastSuccessKey)).OfType<DateTimeOffset>().FirstOrDefault();
+        return context.Response.WriteAsJsonAsync(new HealthReport(healthy ? "healthy" : "unhealthy", healthy, healthy && lastSuccess != default ? lastSuccess : null,
+            AppVersion.Current, OidcAuthentication.Status(context.RequestServices)));
+    }
+
+    /// <summary>The store answers a query; its data carries the end of the last successful sync.</summary>
+    private sealed class StoreHealthCheck(IDbContextFactory<CostDbContext> contexts) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
@@ -23,13 +51,12 @@ public static class HealthEndpoint
                     .OrderByDescending(r => r.FinishedAtUtc)
                     .Select(r => r.FinishedAtUtc)
                     .FirstOrDefaultAsync(cancellationToken);
-                return Results.Json(new HealthReport("healthy", true, lastSuccess, AppVersion.Current, OidcAuthentication.Status(services)));
+                return HealthCheckResult.Healthy(data: lastSuccess is { } at ? new Dictionary<string, object> { [LastSuccessKey] = at } : null);
             }
             catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
             {
-                return Results.Json(new HealthReport("unhealthy", false, null, AppVersion.Current, OidcAuthentication.Status(services)), statusCode: StatusCodes.Status503ServiceUnavailable);
+                return HealthCheckResult.Unhealthy("The database does not answer.", e);
             }
-        }).DisableAntiforgery().AllowAnonymous();
-        return endpoints;
+        }
     }
 }

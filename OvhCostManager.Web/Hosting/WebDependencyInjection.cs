@@ -37,6 +37,7 @@ public static class WebDependencyInjection
         builder.Services.AddReverseProxySupport(builder.Configuration);
         builder.Services.AddOvhRateLimiting(builder.Configuration);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddHealth();
         return builder;
     }
 }
