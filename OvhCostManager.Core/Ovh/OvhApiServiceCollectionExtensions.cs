@@ -22,7 +22,7 @@ public static class OvhApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OvhClientOptions>, OvhClientOptionsValidator>());
 
         services.TryAddSingleton<OvhRequestCounter>();
-        services.TryAddSingleton(sp => new OvhRequestLimiter(Options(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new OvhRequestLimiter(Options(sp)));
         services.TryAddSingleton(sp => new OvhWire(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
             Options(sp), sp.GetRequiredService<OvhRequestCounter>(), sp.GetRequiredService<TimeProvider>(),

@@ -1,84 +1,50 @@
+using System.Threading.RateLimiting;
+
 namespace OvhCostManager.Core.Ovh;
 
 /// <summary>
-/// Process-wide throttle on calls to OVH: at most <see cref="OvhClientOptions.MaxConcurrentRequests"/> in flight and, when
-/// <see cref="OvhClientOptions.RequestsPerMinute"/> is set, at most that many started in any rolling 60 seconds.
+/// Process-wide throttle on calls to OVH, on <c>System.Threading.RateLimiting</c>: at most
+/// <see cref="OvhClientOptions.MaxConcurrentRequests"/> in flight and, when <see cref="OvhClientOptions.RequestsPerMinute"/>
+/// is set, at most that many started in a sliding minute. Callers queue, oldest first; none is refused.
 /// OVH publishes no limit; its maintainers suggest ≤ 60 calls a minute per consumer key and ≤ 10 at once.
 /// </summary>
-public sealed class OvhRequestLimiter
+public sealed class OvhRequestLimiter : IAsyncDisposable
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly RateLimiter limiter;
 
-    private readonly SemaphoreSlim _slots;
-    private readonly int? _perMinute;
-    private readonly TimeProvider _time;
-    private readonly Queue<DateTimeOffset> _recentStarts = new();
-    private readonly Lock _gate = new();
-
-    public OvhRequestLimiter(OvhClientOptions options, TimeProvider time)
+    public OvhRequestLimiter(OvhClientOptions options)
     {
-        _slots = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
-        _perMinute = options.RequestsPerMinute;
-        _time = time;
+        RateLimiter concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.MaxConcurrentRequests,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        limiter = options.RequestsPerMinute is { } perMinute
+            ? RateLimiter.CreateChained(concurrency, new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 12,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }))
+            : concurrency;
     }
 
     /// <summary>Waits for a free slot (and a free place in the minute window); dispose the result to give the slot back.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
         {
-            await WaitForRateAsync(cancellationToken).ConfigureAwait(false);
-            return new Slot(_slots);
+            lease.Dispose();
+            throw new InvalidOperationException("The OVH request limiter refused a call although its queue has no limit.");
         }
-        catch
-        {
-            _slots.Release();
-            throw;
-        }
+
+        return lease;
     }
 
-    private async Task WaitForRateAsync(CancellationToken cancellationToken)
-    {
-        if (_perMinute is not { } limit)
-        {
-            return;
-        }
-
-        while (true)
-        {
-            TimeSpan wait;
-            lock (_gate)
-            {
-                var now = _time.GetUtcNow();
-                while (_recentStarts.Count > 0 && now - _recentStarts.Peek() >= Window)
-                {
-                    _recentStarts.Dequeue();
-                }
-
-                if (_recentStarts.Count < limit)
-                {
-                    _recentStarts.Enqueue(now);
-                    return;
-                }
-
-                wait = _recentStarts.Peek() + Window - now;
-            }
-
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => limiter.DisposeAsync();
 }
