@@ -9,6 +9,9 @@ namespace OvhCostManager.Tests.Browser;
 /// </summary>
 public sealed class OidcRefusalTests : IAsyncLifetime
 {
+    /// <summary>The end of a chain of redirects: its load event can pass before the wait starts, so the page's text is awaited instead.</summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private readonly BrowserFixture browser = new();
 
     public Task InitializeAsync() => browser.InitializeAsync();
@@ -28,7 +31,7 @@ public sealed class OidcRefusalTests : IAsyncLifetime
         await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "trends").ToString());
         await TestOidcProvider.SignInAsync(page, "alice");
 
-        await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/failed").ToString());
+        await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/failed").ToString(), Committed);
         Assert.Equal("Connexion impossible", (await page.InnerTextAsync("h1")).Trim());
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name.Contains("ocm.session", StringComparison.Ordinal));
         Assert.Contains(refusal, dashboard.App.Output);
@@ -51,7 +54,7 @@ public sealed class OidcRefusalTests : IAsyncLifetime
         await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "trends").ToString());
         await TestOidcProvider.SignInAsync(page, "alice");
 
-        await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/failed").ToString());
+        await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/failed").ToString(), Committed);
         Assert.Equal("Connexion impossible", (await page.InnerTextAsync("h1")).Trim());
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name.Contains("ocm.session", StringComparison.Ordinal));
         await context.CloseAsync();
@@ -67,7 +70,7 @@ public sealed class OidcRefusalTests : IAsyncLifetime
         await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "trends").ToString());
         await TestOidcProvider.SignInAsync(page, "bob");
 
-        await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/denied?returnUrl=%2Ftrends").ToString());
+        await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/denied?returnUrl=%2Ftrends").ToString(), Committed);
         Assert.Contains("Bob Durand", await page.InnerTextAsync("main"));
         var trends = await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "trends").ToString());
         Assert.StartsWith(new Uri(dashboard.App.BaseUrl, "account/denied").ToString(), page.Url);

@@ -40,7 +40,9 @@ public sealed class OidcSignInTests(OidcDashboardFixture fixture)
         await page.ClickAsync("button.ocm-signout");
         await page.WaitForURLAsync(url => url.StartsWith(fixture.Provider.Authority, StringComparison.Ordinal));
         await page.ClickAsync("button[name='logout'][value='yes']");
-        await page.WaitForURLAsync(App("account/signed-out"));
+        // Committed is enough: the page itself is awaited next (a load event missed between two redirects timed out once).
+        await page.WaitForURLAsync(App("account/signed-out"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("main.ocm-account-card h1");
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name.StartsWith("ocm.session", StringComparison.Ordinal));
 
         await page.GotoAsync(App("trends"));
