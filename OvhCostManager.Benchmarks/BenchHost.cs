@@ -27,7 +27,7 @@ public sealed class BenchHost : IAsyncDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(1));
 
-    public static string NowSetting => Now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    public static string NowSetting => SimulatorClock.FormatInstant(Now);
 
     /// <summary>Settings every host gets on top of the defaults (<c>--set Section:Key=value</c> on the command line).</summary>
     public static Dictionary<string, string?> Overrides { get; } = new(StringComparer.OrdinalIgnoreCase);

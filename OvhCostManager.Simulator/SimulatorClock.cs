@@ -29,10 +29,15 @@ public sealed class SimulatorClock : TimeProvider
 
     public bool IsFrozen => frozenAt is not null;
 
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+
     /// <summary>Reads an instant written with its offset (<c>2026-11-18T10:00:00+01:00</c> or <c>…Z</c>), as settings give it.</summary>
     public static bool TryParseInstant(string text, out DateTimeOffset instant) =>
-        DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture,
+        DateTimeOffset.TryParseExact(text, [InstantFormat, "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal, out instant);
+
+    /// <summary>An instant as <see cref="TryParseInstant"/> reads it (the <c>Demo:Now</c> and <c>--now</c> settings).</summary>
+    public static string FormatInstant(DateTimeOffset instant) => instant.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
     public override DateTimeOffset GetUtcNow()
     {

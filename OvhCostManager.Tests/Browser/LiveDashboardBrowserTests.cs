@@ -49,9 +49,7 @@ public sealed class LiveDashboardBrowserTests(DemoDashboardFixture demo)
         var before = await page.InnerTextAsync(current);
 
         await demo.AdvanceClockAsync(TimeSpan.FromMinutes(1));
-        using var http = new HttpClient();
-        using var advanced = await http.PostAsync(new Uri(demo.SimulatorUrl, "_simulator/consumption/advance?amount=234.56"), null);
-        Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
+        await demo.AdvanceConsumptionAsync(234.56m);
         Assert.Equal(HttpStatusCode.Accepted, await demo.StartSyncAsync());
 
         await page.WaitForFunctionAsync("([s, before]) => document.querySelector(s).innerText !== before", new object[] { current, before },

@@ -73,9 +73,7 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         var snapshotBefore = await page.GetAttributeAsync("[data-page='payg']", "data-snapshot");
 
         await demo.AdvanceClockAsync(TimeSpan.FromMinutes(1));
-        using var http = new HttpClient();
-        using var advanced = await http.PostAsync(new Uri(demo.SimulatorUrl, "_simulator/consumption/advance?amount=321.09"), null);
-        Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
+        await demo.AdvanceConsumptionAsync(321.09m);
 
         var started = await demo.StartSyncAsync();
         Assert.Equal(HttpStatusCode.Accepted, started);

@@ -54,12 +54,18 @@ public sealed class DemoDashboardFixture : IAsyncLifetime
     /// Moves the simulated account's clock, which the app reads too. A test that expects a new reading moves it
     /// first: on a clock that stands still, two readings would carry the same instant.
     /// </summary>
-    public async Task AdvanceClockAsync(TimeSpan delta)
+    public Task AdvanceClockAsync(TimeSpan delta) =>
+        PostToSimulatorAsync($"_simulator/clock/advance?minutes={delta.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>Adds <paramref name="amount"/> euros to the month's pay-as-you-go consumption OVH serves.</summary>
+    public Task AdvanceConsumptionAsync(decimal amount) =>
+        PostToSimulatorAsync($"_simulator/consumption/advance?amount={amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    private async Task PostToSimulatorAsync(string pathAndQuery)
     {
         using var http = new HttpClient();
-        var minutes = delta.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var response = await http.PostAsync(new Uri(SimulatorUrl, $"_simulator/clock/advance?minutes={minutes}"), null);
-        response.EnsureSuccessStatusCode();
+        using var response = await http.PostAsync(new Uri(SimulatorUrl, pathAndQuery), null);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>The simulator's exact figures for what it serves now.</summary>

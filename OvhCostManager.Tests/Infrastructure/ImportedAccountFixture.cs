@@ -16,7 +16,7 @@ public sealed class ImportedAccountFixture : IAsyncLifetime
     public static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(1));
 
     /// <summary><see cref="Now"/> as the published app's <c>Demo:Now</c> setting reads it.</summary>
-    public static string NowSetting => Now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    public static string NowSetting => SimulatorClock.FormatInstant(Now);
 
     private SyncHarness? harness;
 
