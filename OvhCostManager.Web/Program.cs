@@ -35,7 +35,10 @@ try
         app.UseHsts();
     }
 
-    app.UseRequestLocalization(Localization.CreateOptions());
+    // A path no page answers gets the app's own not-found page (still a 404), not an empty body.
+    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+    app.UseRequestLocalization(Localization.CreateOptions(app.Configuration["Ovh:Endpoint"]));
     app.UseOidcReadinessGate();
     app.UseAuthentication();
     app.UseAuthorization();

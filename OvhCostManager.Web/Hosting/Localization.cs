@@ -9,16 +9,35 @@ public static class Localization
     public static readonly string[] SupportedCultures = ["fr", "en"];
     public const string DefaultCulture = "fr";
 
-    public static RequestLocalizationOptions CreateOptions()
+    /// <summary>
+    /// The language comes from the cookie; English writes numbers and dates as the account's region does: en-GB
+    /// (day first) for a European account, en-US or en-CA for an <c>ovh-us</c> or <c>ovh-ca</c> one.
+    /// </summary>
+    public static RequestLocalizationOptions CreateOptions(string? ovhEndpoint)
     {
+        var english = EnglishFormats(ovhEndpoint);
         var options = new RequestLocalizationOptions()
             .SetDefaultCulture(DefaultCulture)
-            .AddSupportedCultures(SupportedCultures)
+            .AddSupportedCultures(DefaultCulture, english)
             .AddSupportedUICultures(SupportedCultures);
         // Only the cookie counts: a browser's Accept-Language must not override the product's French default.
-        options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        var cookie = new CookieRequestCultureProvider();
+        options.RequestCultureProviders =
+        [
+            new CustomRequestCultureProvider(async http =>
+                await cookie.DetermineProviderCultureResult(http) is { } chosen && chosen.UICultures.FirstOrDefault().Value == "en"
+                    ? new ProviderCultureResult(english, "en")
+                    : null),
+        ];
         return options;
     }
+
+    public static string EnglishFormats(string? ovhEndpoint) => ovhEndpoint switch
+    {
+        "ovh-us" => "en-US",
+        "ovh-ca" => "en-CA",
+        _ => "en-GB",
+    };
 
     /// <summary><c>GET /culture?name=en&amp;returnUrl=/trends</c>: stores the choice, then goes back (local URLs only).</summary>
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints)

@@ -1,12 +1,11 @@
 namespace OvhCostManager.Web;
 
-/// <summary>The light/dark choice, kept by Radzen's cookie theme service and read at prerender so the page never flashes.</summary>
+/// <summary>The light/dark choice: written by the header's toggle (<c>ocm.setTheme</c>), read at prerender.</summary>
 public static class ThemeCookie
 {
     public const string Name = "ocm-theme";
-    public const string DefaultTheme = "material";
-    private static readonly HashSet<string> Known = ["material", "material-dark"];
+    public const string Dark = "dark";
 
-    public static string Read(HttpContext? http) =>
-        http?.Request.Cookies[Name] is { } theme && Known.Contains(theme) ? theme : DefaultTheme;
+    // "material-dark" is what v0.1 (Radzen) wrote: a reader who chose dark then keeps it.
+    public static bool IsDark(HttpContext? http) => http?.Request.Cookies[Name] is Dark or "material-dark";
 }

@@ -3,24 +3,22 @@ using OvhCostManager.Core;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Web.Hosting.Authentication;
+using MudBlazor.Services;
 using Radzen;
 
 namespace OvhCostManager.Web;
 
 public static class WebDependencyInjection
 {
-    /// <summary>Everything the Blazor host needs: Core, Radzen, localisation, sign-in and the hardening around it.</summary>
+    /// <summary>Everything the Blazor host needs: Core, MudBlazor, localisation, sign-in and the hardening around it.</summary>
     public static WebApplicationBuilder AddOvhCostManagerWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddOvhCostManagerCore(builder.Configuration);
         builder.Services.AddHostedService<SyncScheduler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
-        builder.Services.AddRadzenCookieThemeService(options =>
-        {
-            options.Name = ThemeCookie.Name;
-            options.Duration = TimeSpan.FromDays(365);
-        });
+        builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, FrenchMudLocalizer>();
         builder.Services.AddOptions<DashboardOptions>()
             .Bind(builder.Configuration.GetSection(DashboardOptions.SectionName))
             .ValidateDataAnnotations()

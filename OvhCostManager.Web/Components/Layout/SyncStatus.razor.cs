@@ -46,6 +46,14 @@ public sealed partial class SyncStatus : IDisposable
         }
     }
 
+    // "Synchronisation : factures (2/5)": the step in the reader's words; a step without a label is still readable.
+    private string RunningText(SyncProgress running)
+    {
+        var step = L["SyncStep." + running.Step.Replace(' ', '-')];
+        var name = step.ResourceNotFound ? running.Step : step.Value;
+        return running.Total > 0 ? L["SyncRunning", name, running.Done, running.Total] : L["SyncRunningNoCount", name];
+    }
+
     public void Dispose()
     {
         foreach (var subscription in subscriptions)

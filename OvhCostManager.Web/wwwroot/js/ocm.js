@@ -14,3 +14,7 @@ window.ocm = {
     }
 };
 window.ocm.print = function () { window.print(); };
+// Keeps the light/dark choice for a year; the server reads it at prerender (ThemeCookie).
+window.ocm.setTheme = function (theme) {
+    document.cookie = 'ocm-theme=' + encodeURIComponent(theme) + '; path=/; max-age=31536000; samesite=lax' + (location.protocol === 'https:' ? '; secure' : '');
+};
