@@ -35,8 +35,7 @@ try
         app.UseHsts();
     }
 
-    // A path no page answers gets the app's own not-found page (still a 404), not an empty body.
-    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseNotFoundFallback();
 
     app.UseRequestLocalization(Localization.CreateOptions(app.Configuration["Ovh:Endpoint"]));
     app.UseOidcReadinessGate();

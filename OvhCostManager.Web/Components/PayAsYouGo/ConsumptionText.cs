@@ -16,6 +16,13 @@ public static class ConsumptionText
     public static string Family(IStringLocalizer<BillingResource> b, string planFamily)
     {
         var label = b["Family_" + planFamily];
-        return label.ResourceNotFound ? planFamily : label.Value;
+        return label.ResourceNotFound ? Readable(planFamily) : label.Value;
+    }
+
+    /// <summary>A code OVH adds before we name it, made readable: "vrack-services" → "Vrack services", "objectStorage" → "Object storage".</summary>
+    public static string Readable(string code)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(code.Trim(), "(?<=[a-z0-9])(?=[A-Z])|[-_.]+", " ").ToLowerInvariant().Trim();
+        return words.Length == 0 ? code : char.ToUpperInvariant(words[0]) + words[1..];
     }
 }
