@@ -10,6 +10,10 @@ namespace OvhCostManager.Web.Components.Layout;
 /// </summary>
 public static class DashboardTheme
 {
+    /// <summary>Series colours of every chart: mid-tones that keep 3:1 against both the light and the dark surface.</summary>
+    public static string[] ChartPalette { get; } =
+        ["#0050D7", "#00838F", "#C2410C", "#7C3AED", "#BE185D", "#15803D", "#6B7280", "#0284C7", "#A16207", "#9333EA"];
+
     public static MudTheme Theme { get; } = new()
     {
         PaletteLight = new PaletteLight

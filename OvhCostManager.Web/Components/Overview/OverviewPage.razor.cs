@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Overview;
@@ -29,8 +30,14 @@ public sealed partial class OverviewPage : IDisposable
     [SupplyParameterFromQuery(Name = "month")] public string? MonthParameter { get; set; }
     [SupplyParameterFromQuery(Name = "project")] public string? ProjectParameter { get; set; }
     [SupplyParameterFromQuery(Name = "projected")] public string? ProjectedParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "family")] public string? FamilyParameter { get; set; }
 
     private bool Projected => ProjectedParameter == "1";
+
+    /// <summary>The pie slice opened in the resource-type table (<c>?family=storage</c>); none for every type.</summary>
+    private CostFamily? Family => Enum.TryParse<CostFamily>(FamilyParameter, ignoreCase: true, out var family) && Enum.IsDefined(family) ? family : null;
+
+    private bool FamilyError => !string.IsNullOrEmpty(FamilyParameter) && Family is null;
 
     private string ProjectName => report?.Projects.FirstOrDefault(p => p.ProjectId == ProjectParameter)?.Name ?? ProjectParameter ?? "";
 
@@ -67,6 +74,9 @@ public sealed partial class OverviewPage : IDisposable
 
     private string ProjectLink(string? projectId) =>
         "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameter("project", projectId));
+
+    private string FamilyLink(CostFamily? family) =>
+        "/" + Navigation.ToBaseRelativePath(Navigation.GetUriWithQueryParameter("family", family?.ToString().ToLowerInvariant()));
 
     private void SelectProject(string projectId) => Navigation.NavigateTo(ProjectLink(projectId));
 
