@@ -76,7 +76,7 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         // The prerendered page is not interactive until the circuit connects; on a busy machine a click can still be
         // lost while the page re-renders: open the list and pick the month again until the URL follows.
         await BrowserFixture.WaitUntilInteractiveAsync(page);
-        var item = page.Locator(".rz-dropdown-item").Nth(1);
+        var item = page.Locator($".mud-popover-open [data-month-option='{months[^2]}']");
         var wanted = $"month={months[^2]}";
         for (var attempt = 0; attempt < 10 && !page.Url.Contains(wanted, StringComparison.Ordinal); attempt++)
         {
@@ -174,16 +174,16 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         await page.GotoAsync(Url($"overview?month={month}"));
         await page.WaitForSelectorAsync("[data-kpi='total']");
         await BrowserFixture.WaitUntilInteractiveAsync(page);
-        await page.ClickAsync(".ocm-export-menu summary");
+        await page.ClickAsync(".ocm-export-menu button");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-export='bill-lines']"));
         var rows = await ReadCsvAsync(download, ';');
         Assert.Equal(dashboard.GroundTruth.Months[month].Lines, rows.Count - 1);
         Assert.Equal("Type ressource", rows[0][6]);
         Assert.Equal(dashboard.GroundTruth.Months[month].WithoutTax.RoundedToCent, rows.Skip(1).Sum(r => decimal.Parse(r[11], French)));
 
-        if (await page.GetAttributeAsync(".ocm-export-menu", "open") is null)
+        if (!await page.Locator("[data-export='report']").IsVisibleAsync())
         {
-            await page.ClickAsync(".ocm-export-menu summary");
+            await page.ClickAsync(".ocm-export-menu button");
         }
 
         var report = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-export='report']"));

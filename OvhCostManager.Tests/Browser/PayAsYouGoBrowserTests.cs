@@ -36,7 +36,7 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         var amounts = (await page.Locator(".ocm-payg-service-amount").AllInnerTextsAsync()).Select(Amount).ToList();
         Assert.Equal(amounts.OrderDescending(), amounts);
         Assert.Matches(@"^mis à jour \d\d:\d\d$", (await page.InnerTextAsync(".ocm-freshness-text")).Trim());
-        await page.WaitForSelectorAsync(".ocm-payg-forecast .rz-chart svg");
+        await page.WaitForSelectorAsync(".ocm-payg-forecast svg");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("payg-fr"), FullPage = true });
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".ocm-payg-detail .ocm-csv-button"));
@@ -57,7 +57,7 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         Assert.Matches(@"^updated \d\d:\d\d$", (await page.InnerTextAsync(".ocm-freshness-text")).Trim());
         Assert.Matches(@"GB stored$", await page.InnerTextAsync(".ocm-payg-service[data-family='storage'] .ocm-payg-service-usage"));
         Assert.StartsWith("€", await page.InnerTextAsync("[data-kpi='current'] .ocm-kpi-value"));
-        await page.WaitForSelectorAsync(".ocm-payg-forecast .rz-chart svg");
+        await page.WaitForSelectorAsync(".ocm-payg-forecast svg");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("payg-en"), FullPage = true });
         await context.CloseAsync();
     }
@@ -68,7 +68,7 @@ public sealed class PayAsYouGoBrowserTests(DemoDashboardFixture demo)
         var page = await demo.Browser.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(demo.App.BaseUrl, "payg").ToString());
         // The chart draws only once the circuit is connected: from then on, updates can only come over it.
-        await page.WaitForSelectorAsync(".ocm-payg-forecast .rz-chart svg");
+        await page.WaitForSelectorAsync(".ocm-payg-forecast svg");
         var before = Amount(await page.InnerTextAsync("[data-kpi='current'] .ocm-kpi-value"));
         var snapshotBefore = await page.GetAttributeAsync("[data-page='payg']", "data-snapshot");
 

@@ -60,14 +60,19 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("overview"));
         await BrowserFixture.WaitUntilInteractiveAsync(page);
-        Assert.Equal(0, await page.Locator("link[href*='material-dark']").CountAsync());
+        // The theme's page background: #F5F5F5 light, #111827 dark (DashboardTheme, after the page spec).
+        const string background = "() => getComputedStyle(document.querySelector('.mud-main-content')).backgroundColor";
+        Assert.Equal("rgb(245, 245, 245)", await page.EvaluateAsync<string>(background));
+        Assert.Equal("light", await page.GetAttributeAsync(".ocm-theme-toggle", "data-theme"));
 
         await page.ClickAsync(".ocm-theme-toggle");
-        await page.WaitForSelectorAsync("link[href*='material-dark']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync(".ocm-theme-toggle[data-theme='dark']");
+        await page.WaitForFunctionAsync($"() => ({background})() === 'rgb(17, 24, 39)'");
 
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("[data-kpi='total'] .ocm-kpi-value");
-        Assert.Equal(1, await page.Locator("link[href*='material-dark']").CountAsync());
+        Assert.Equal("dark", await page.GetAttributeAsync(".ocm-theme-toggle", "data-theme"));
+        Assert.Equal("rgb(17, 24, 39)", await page.EvaluateAsync<string>(background));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("overview-dark"), FullPage = true });
         await context.CloseAsync();
     }
@@ -94,7 +99,7 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
             Assert.Equal(budget, Amount(await page.InputValueAsync("#ocm-budget-input")));
             await page.WaitForSelectorAsync("[data-kpi='forecast'].ocm-kpi-alert");
             var border = await page.EvalOnSelectorAsync<string>("[data-kpi='forecast']", "e => getComputedStyle(e).borderTopColor");
-            var danger = await page.EvaluateAsync<string>("() => { const s = document.createElement('span'); s.style.color = 'var(--rz-danger)'; document.body.appendChild(s); const c = getComputedStyle(s).color; s.remove(); return c; }");
+            var danger = await page.EvaluateAsync<string>("() => { const s = document.createElement('span'); s.style.color = 'var(--mud-palette-error)'; document.body.appendChild(s); const c = getComputedStyle(s).color; s.remove(); return c; }");
             Assert.Equal(danger, border);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("overview-budget-exceeded"), FullPage = true });
 
@@ -124,7 +129,7 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("overview-phone"), FullPage = true });
         Assert.True(widths[0] <= widths[1], $"scrollWidth {widths[0]} > innerWidth {widths[1]}: {await WidestAsync(page)}");
         // The layout scrolls inside its body, not the document: that scroller must not scroll sideways either.
-        var body = await page.EvalOnSelectorAsync<int[]>(".rz-body", "e => [e.scrollWidth, e.clientWidth]");
+        var body = await page.EvalOnSelectorAsync<int[]>(".mud-main-content", "e => [e.scrollWidth, e.clientWidth]");
         Assert.True(body[0] <= body[1], $"body scrollWidth {body[0]} > clientWidth {body[1]}: {await WidestAsync(page)}");
         await context.CloseAsync();
     }
@@ -143,9 +148,9 @@ public sealed class ShellBrowserTests(ImportedDashboardFixture dashboard)
 
     private static async Task<List<string[]>> DownloadAsync(IPage page, string export)
     {
-        if (await page.GetAttributeAsync(".ocm-export-menu", "open") is null)
+        if (!await page.Locator($"[data-export='{export}']").IsVisibleAsync())
         {
-            await page.ClickAsync(".ocm-export-menu summary");
+            await page.ClickAsync(".ocm-export-menu button");
         }
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-export='{export}']"));
