@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using OvhCostManager.Core.Compare;
 using OvhCostManager.Core.Costs;
+using MudBlazor;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Web.Components.Shared;
 
@@ -10,7 +11,9 @@ namespace OvhCostManager.Web.Components.Compare;
 public sealed partial class ComparePage
 {
     private CompareReport? report;
-    private List<MonthOption> months = [];
+    private IReadOnlyList<string> months = [];
+    private List<ChartSeries<double>> series = [];
+    private string[] labels = [];
     private string? error;
     private bool loading = true;
 
@@ -21,14 +24,10 @@ public sealed partial class ComparePage
     [SupplyParameterFromQuery(Name = "a")] public string? A { get; set; }
     [SupplyParameterFromQuery(Name = "b")] public string? B { get; set; }
 
-    public sealed record MonthOption(string Value, string Label);
-
-    private sealed record BarPoint(string Label, decimal Value);
-
     protected override async Task OnParametersSetAsync()
     {
         var billed = await Overview.GetBilledMonthsAsync();
-        months = billed.Select(m => new MonthOption(m, Formats.MonthTitle(m))).ToList();
+        months = billed;
         error = null;
         report = null;
         if (billed.Count > 0)
@@ -38,6 +37,7 @@ public sealed partial class ComparePage
             var a = Read(A, defaultA);
             var b = Read(B, defaultB);
             report = await Compare.GetAsync(a, b);
+            DrawChart(report);
         }
 
         loading = false;
@@ -62,9 +62,13 @@ public sealed partial class ComparePage
     private void Go(string a, string b) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["a"] = a, ["b"] = b }));
 
-    private IEnumerable<BarPoint> Bars(Func<CompareRow, Money> pick) =>
-        report!.ByCategory.Select(r => new BarPoint(L["Category." + r.Key], pick(r).RoundedToCent));
-
-    private string Axis(object value) =>
-        Formats.Amount(Money.FromDecimal(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)), report?.Currency ?? "EUR");
+    private void DrawChart(CompareReport compared)
+    {
+        labels = compared.ByCategory.Select(r => L["Category." + r.Key].Value).ToArray();
+        series =
+        [
+            new ChartSeries<double> { Name = Formats.MonthTitle(compared.MonthA), Data = compared.ByCategory.Select(r => (double)r.A.RoundedToCent).ToArray() },
+            new ChartSeries<double> { Name = Formats.MonthTitle(compared.MonthB), Data = compared.ByCategory.Select(r => (double)r.B.RoundedToCent).ToArray() },
+        ];
+    }
 }

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Playwright;
+using OvhCostManager.Tests.Infrastructure;
+
+namespace OvhCostManager.Tests.Browser.Accessibility;
+
+/// <summary>
+/// axe-core (pinned in <c>Browser/Accessibility/axe/package-lock.json</c>, installed by <c>./test.sh</c>) over every page, in
+/// both languages, both themes, at a desktop and a phone width: no critical or serious violation. Each page leaves a
+/// screenshot in the test output.
+/// </summary>
+[Collection(ImportedDashboardCollection.Name)]
+public sealed class AccessibilityTests(ImportedDashboardFixture dashboard)
+{
+    private static readonly string AxeScript = Path.Combine(RepositoryPaths.Root, "OvhCostManager.Tests", "Browser", "Accessibility", "axe",
+        "node_modules", "axe-core", "axe.min.js");
+
+    public static TheoryData<string, string, string, int> Pages()
+    {
+        string[] paths = ["overview", "compare", "trends", "inventory", "payg", "balance", "expiring", "not-found", "no-such-page"];
+        // Each page in four looks: both languages, both themes and both widths, each pair at least once.
+        (string Language, string Theme, int Width)[] looks = [("fr", "light", 1440), ("en", "dark", 1440), ("fr", "dark", 390), ("en", "light", 390)];
+        var data = new TheoryData<string, string, string, int>();
+        foreach (var path in paths)
+        {
+            foreach (var look in looks)
+            {
+                data.Add(path, look.Language, look.Theme, look.Width);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_has_no_critical_or_serious_axe_violation(string path, string language, string theme, int width)
+    {
+        Assert.True(File.Exists(AxeScript), $"{AxeScript} is missing: run ./test.sh, which runs `npm ci` there.");
+        var context = await dashboard.Browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = width > 600 ? 900 : 844 },
+            // The app's policy allows no inline script: only this test's injected axe-core goes past it.
+            BypassCSP = true,
+        });
+        var host = dashboard.App.BaseUrl.Host;
+        await context.AddCookiesAsync(
+        [
+            new Cookie { Name = "ocm-theme", Value = theme, Domain = host, Path = "/" },
+            new Cookie
+            {
+                Name = CookieRequestCultureProvider.DefaultCookieName,
+                Value = Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language))),
+                Domain = host, Path = "/",
+            },
+        ]);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(dashboard.App.BaseUrl, path).ToString());
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal(theme, await page.GetAttributeAsync(".ocm-theme-toggle", "data-theme"));
+
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
+            ".map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map(n => n.html.slice(0, 160) + ' ' + ((n.any[0] || {}).message || '')) }))");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"a11y-{path}-{language}-{theme}-{width}"), FullPage = true });
+        await context.CloseAsync();
+
+        var blocking = result.EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "critical" or "serious")
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at " +
+                string.Join(", ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString())))
+            .ToList();
+        Assert.True(blocking.Count == 0, string.Join(Environment.NewLine, blocking));
+    }
+}
