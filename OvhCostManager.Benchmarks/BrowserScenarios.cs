@@ -177,7 +177,7 @@ public static partial class BrowserScenarios
             var page = await context.NewPageAsync();
             await page.GotoAsync(payg);
             // The chart draws only once the circuit is connected.
-            await page.WaitForSelectorAsync(".ocm-payg-forecast .rz-chart svg", new PageWaitForSelectorOptions { Timeout = 60_000 });
+            await page.WaitForSelectorAsync(".ocm-payg-forecast svg", new PageWaitForSelectorOptions { Timeout = 60_000 });
             contexts.Add(context);
             pages.Add(page);
         }

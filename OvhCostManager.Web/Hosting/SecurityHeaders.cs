@@ -8,7 +8,7 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// Blazor Server needs only same-origin scripts and its WebSocket ('self' covers ws/wss on the same host);
-    /// Radzen and Blazor's reconnect dialog set inline styles, hence 'unsafe-inline' for styles only.
+    /// MudBlazor and Blazor's reconnect dialog set inline styles, hence 'unsafe-inline' for styles only.
     /// A sign-out form redirects to the OIDC provider, which Chromium checks against form-action.
     /// </summary>
     public static string ContentSecurityPolicy(string? oidcAuthority)

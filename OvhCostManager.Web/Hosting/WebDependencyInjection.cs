@@ -4,7 +4,6 @@ using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Web.Hosting.Authentication;
 using MudBlazor.Services;
-using Radzen;
 
 namespace OvhCostManager.Web;
 
@@ -16,7 +15,6 @@ public static class WebDependencyInjection
         builder.Services.AddOvhCostManagerCore(builder.Configuration);
         builder.Services.AddHostedService<SyncScheduler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices();
         builder.Services.AddTransient<MudBlazor.MudLocalizer, FrenchMudLocalizer>();
         builder.Services.AddOptions<DashboardOptions>()

@@ -8,8 +8,8 @@ namespace OvhCostManager.Tests.Integration.Hosting;
 public sealed class PublishedAppTests(DemoDashboardFixture dashboard)
 {
     [Theory]
-    [InlineData("_content/Radzen.Blazor/css/material-base.css", "text/css")]
-    [InlineData("_content/Radzen.Blazor/Radzen.Blazor.js", "javascript")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.css", "text/css")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.js", "javascript")]
     [InlineData("_framework/blazor.web.js", "javascript")]
     public async Task The_published_app_serves_static_assets_with_their_content(string path, string contentType)
     {

@@ -8,7 +8,7 @@ using OvhCostManager.Core.PayAsYouGo;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Tests.Integration.Data;
 using OvhCostManager.Web.Components.PayAsYouGo;
-using Radzen;
+using MudBlazor.Services;
 
 namespace OvhCostManager.Tests.Unit.PayAsYouGo;
 
@@ -27,14 +27,12 @@ public sealed class PayAsYouGoPageLifecycleTests : IAsyncLifetime
     {
         database = await StoreDatabase.CreateAsync();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
-        // Radzen's chart measures its element in the browser; here it gets a size, as a page would give it.
-        context.JSInterop.Setup<Radzen.Blazor.Rendering.Rect>("Radzen.createChart", _ => true).SetResult(new Radzen.Blazor.Rendering.Rect { Width = 800, Height = 300 });
         context.Services
             .AddSingleton(database.Get<PayAsYouGoQuery>())
             .AddSingleton(database.Get<SyncNotifier>())
             .AddSingleton(database.Get<ViewAfterSync<PayAsYouGoView>>())
             .AddLocalization(o => o.ResourcesPath = "Resources")
-            .AddRadzenComponents();
+            .AddMudServices();
     }
 
     public async Task DisposeAsync()

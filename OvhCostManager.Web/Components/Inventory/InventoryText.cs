@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using OvhCostManager.Core.Inventory;
-using Radzen;
+using OvhCostManager.Web.Components.Shared;
 
 namespace OvhCostManager.Web.Components.Inventory;
 
-/// <summary>Localised specs, renewal and expiry texts of inventory rows, and the colour of each expiry alert.</summary>
+/// <summary>Localised specs, states, renewal and expiry texts of inventory rows, and the colour of each expiry alert.</summary>
 public static class InventoryText
 {
     public static string Specs(IStringLocalizer<BillingResource> b, ServiceSpecs s)
@@ -26,14 +27,25 @@ public static class InventoryText
         return string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
     }
 
+    /// <summary>A state or status code (<c>ok</c>, <c>running</c>, <c>ACTIVE</c>, <c>SHUTOFF</c>…) in the reader's language.</summary>
+    public static string State(IStringLocalizer<BillingResource> b, string? code) => CodeLabel.Of(b, "State_", code);
+
     public static string Alert(IStringLocalizer<BillingResource> b, ExpiryAlert alert) => b["Alert_" + alert];
 
-    public static BadgeStyle AlertStyle(ExpiryAlert alert) => alert switch
+    public static Color AlertColor(ExpiryAlert alert) => alert switch
     {
-        ExpiryAlert.Expired => BadgeStyle.Danger,
-        ExpiryAlert.Within7Days => BadgeStyle.Warning,
-        ExpiryAlert.Within30Days => BadgeStyle.Info,
-        _ => BadgeStyle.Light,
+        ExpiryAlert.Expired => Color.Error,
+        ExpiryAlert.Within7Days => Color.Warning,
+        ExpiryAlert.Within30Days => Color.Info,
+        _ => Color.Default,
+    };
+
+    /// <summary>The row's class: expired rows and those due within 7 days are tinted (theme colours, both modes).</summary>
+    public static string RowClass(ExpiryAlert alert) => alert switch
+    {
+        ExpiryAlert.Expired => "ocm-row-expired",
+        ExpiryAlert.Within7Days => "ocm-row-soon",
+        _ => "",
     };
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";

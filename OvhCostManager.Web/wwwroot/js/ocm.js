@@ -18,3 +18,9 @@ window.ocm.print = function () { window.print(); };
 window.ocm.setTheme = function (theme) {
     document.cookie = 'ocm-theme=' + encodeURIComponent(theme) + '; path=/; max-age=31536000; samesite=lax' + (location.protocol === 'https:' ? '; secure' : '');
 };
+// Brings a drill-down panel that just opened into view and moves the focus to it (keyboard and screen-reader users).
+window.ocm.reveal = function (element) {
+    if (!element) { return; }
+    element.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    element.focus({ preventScroll: true });
+};
