@@ -86,7 +86,7 @@ public static class AccountEndpoints
         var html = $"""
             <!DOCTYPE html>
             <html lang="{lang}"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
-            <title>{e.Encode(title)}</title><link rel="stylesheet" href="/css/app.css" /></head>
+            <title>{e.Encode(title)}</title><link rel="icon" type="image/svg+xml" href="{ProductMark.Favicon}" /><link rel="stylesheet" href="/css/app.css" /></head>
             <body class="ocm-account"><main class="ocm-account-card"><h1>{e.Encode(title)}</h1><p role="status">{e.Encode(text)}</p>{actionHtml}</main></body></html>
             """;
         return Results.Content(html, "text/html; charset=utf-8", statusCode: statusCode);
