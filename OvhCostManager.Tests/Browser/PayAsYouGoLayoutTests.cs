@@ -75,7 +75,8 @@ public sealed class PayAsYouGoLayoutTests(DemoDashboardFixture demo)
         Assert.Equal(40 + 500, (await BoxAsync(page, ".ocm-payg-service >> nth=0 >> .ocm-payg-service-usage")).X);
         var amount = await BoxAsync(page, ".ocm-payg-service >> nth=0 >> .ocm-payg-service-amount");
         Assert.Equal((40 + 800, "600", Text), (amount.X, amount.FontWeight, amount.Color));
-        Assert.Matches(@"^[\d  ]+h (d'utilisation|of use)$", await page.InnerTextAsync(".ocm-payg-service[data-family='instance'] .ocm-payg-service-usage"));
+        // "120h d'utilisation": the hours stick to their number (group separators are the culture's).
+        Assert.Matches(@"^\d[\d\s\u202F,]*\dh (d'utilisation|of use)$|^\dh (d'utilisation|of use)$", await page.InnerTextAsync(".ocm-payg-service[data-family='instance'] .ocm-payg-service-usage"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"payg-spec-{language}"), FullPage = true });
         await context.CloseAsync();
     }
