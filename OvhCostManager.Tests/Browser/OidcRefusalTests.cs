@@ -34,6 +34,12 @@ public sealed class OidcRefusalTests : IAsyncLifetime
         await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/failed").ToString(), Committed);
         Assert.Equal("Connexion impossible", (await page.InnerTextAsync("h1")).Trim());
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name.Contains("ocm.session", StringComparison.Ordinal));
+        // The app's log reaches the test through its stdout pipe: the line can arrive just after the page.
+        for (var wait = 0; wait < 100 && !dashboard.App.Output.Contains(refusal, StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Contains(refusal, dashboard.App.Output);
         await context.CloseAsync();
     }
