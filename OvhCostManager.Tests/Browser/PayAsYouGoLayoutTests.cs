@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Playwright;
 using OvhCostManager.Tests.Infrastructure;
 
@@ -27,12 +26,7 @@ public sealed class PayAsYouGoLayoutTests(DemoDashboardFixture demo)
         var context = await demo.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         await context.AddCookiesAsync(
         [
-            new Cookie
-            {
-                Name = CookieRequestCultureProvider.DefaultCookieName,
-                Value = Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language))),
-                Domain = demo.App.BaseUrl.Host, Path = "/",
-            },
+            BrowserFixture.CultureCookie(demo.App.BaseUrl, language),
         ]);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(demo.App.BaseUrl, "payg").ToString());

@@ -41,6 +41,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>The cookie the app's language switch sets, for a context that should open in <paramref name="language"/>.</summary>
+    public static Cookie CultureCookie(Uri app, string language) => new()
+    {
+        Name = Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+        Value = Uri.EscapeDataString(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(
+            new Microsoft.AspNetCore.Localization.RequestCulture(language))),
+        Domain = app.Host,
+        Path = "/",
+    };
+
     public static string ScreenshotPath(string name) =>
         Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryPaths.TestOutput, "screenshots")).FullName, name + ".png");
 }

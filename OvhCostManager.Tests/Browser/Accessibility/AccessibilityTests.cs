@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Playwright;
 using OvhCostManager.Tests.Infrastructure;
 
@@ -48,12 +47,7 @@ public sealed class AccessibilityTests(ImportedDashboardFixture dashboard)
         await context.AddCookiesAsync(
         [
             new Cookie { Name = "ocm-theme", Value = theme, Domain = host, Path = "/" },
-            new Cookie
-            {
-                Name = CookieRequestCultureProvider.DefaultCookieName,
-                Value = Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language))),
-                Domain = host, Path = "/",
-            },
+            BrowserFixture.CultureCookie(dashboard.App.BaseUrl, language),
         ]);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(dashboard.App.BaseUrl, path).ToString());
