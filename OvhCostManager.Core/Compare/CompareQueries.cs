@@ -3,6 +3,7 @@ using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
+using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Overview;
 
 namespace OvhCostManager.Core.Compare;
@@ -64,16 +65,19 @@ public sealed class CompareQueries(IDbContextFactory<CostDbContext> contexts, Bi
     }
 
     /// <summary>The bill lines of both months behind one row, for unfolding it.</summary>
-    public Task<IReadOnlyList<BillLineRow>> GetLinesAsync(string monthA, string monthB, CompareDimension dimension, string key, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BillLineRow>> GetLinesAsync(string monthA, string monthB, CompareDimension dimension, string key, CancellationToken cancellationToken = default) =>
+        lines.GetAsync(LinesOf(monthA, monthB, dimension, key), cancellationToken);
+
+    /// <summary>The bill lines behind one compared row, in both months.</summary>
+    public static BillLineFilter LinesOf(string monthA, string monthB, CompareDimension dimension, string key)
     {
         var filter = new BillLineFilter([monthA, monthB]);
-        filter = dimension switch
+        return dimension switch
         {
             CompareDimension.Category => filter with { Category = Enum.Parse<ServiceCategory>(key) },
             CompareDimension.ResourceType => filter with { ResourceType = Enum.Parse<ResourceType>(key) },
             _ => filter with { CloudProjectId = key },
         };
-        return lines.GetAsync(filter, cancellationToken);
     }
 
     private static List<CompareRow> Rows(CompareDimension dimension, IEnumerable<Cell> cells, string monthA, string monthB, Func<string, string> label) =>

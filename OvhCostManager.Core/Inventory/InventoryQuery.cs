@@ -86,27 +86,32 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
             .ToListAsync(cancellationToken);
         var familyCosts = byType.GroupBy(r => CostFamilies.Of(r.Type)).ToDictionary(g => g.Key, g => new Money(g.Sum(r => r.Ucents)));
 
-        // "Other" has no inventory list of its own: its services are those /services lists (domains, IPs, load
-        // balancers...) and those billed this month, counted once.
+        // "Other" services (domains, IPs, load balancers...) have no inventory endpoint: they are those /services
+        // lists and those billed this month, listed once.
         var otherTypes = Enum.GetValues<ResourceType>().Where(t => CostFamilies.Of(t) == CostFamily.Other).ToList();
         var otherBilled = await context.BillLines
-            .Where(l => l.BillingMonth == month && otherTypes.Contains(l.ResourceType) && l.Domain != "")
-            .Select(l => l.Domain).Distinct().ToListAsync(cancellationToken);
-        var otherServices = renewals.Values.Where(r => otherTypes.Contains(r.ResourceType)).Select(r => r.ServiceName)
-            .Concat(otherBilled).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            .Where(l => l.BillingMonth == month && otherTypes.Contains(l.ResourceType) && (l.ResourceKey ?? l.Domain) != "")
+            .GroupBy(l => l.ResourceKey ?? l.Domain)
+            .Select(g => new { Key = g.Key, Type = g.Min(l => l.ResourceType) })
+            .ToListAsync(cancellationToken);
+        var others = renewals.Values.Where(r => otherTypes.Contains(r.ResourceType)).Select(r => (Key: r.ServiceName, Type: r.ResourceType))
+            .Concat(otherBilled.Select(b => (Key: b.Key, Type: b.Type)))
+            .DistinctBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => Row(o.Type, o.Key, o.Key, null, NoSpecs, null, null, RenewalMode.Unknown))
+            .OrderByDescending(s => s.MonthCost).ThenBy(s => s.DisplayName, StringComparer.Ordinal).ToList();
         var counts = new Dictionary<CostFamily, int>
         {
             [CostFamily.Cloud] = projects.Count(p => !p.Removed),
             [CostFamily.Dedicated] = servers.Count,
             [CostFamily.Vps] = vps.Count,
             [CostFamily.Storage] = storage.Count,
-            [CostFamily.Other] = otherServices,
+            [CostFamily.Other] = others.Count,
         };
         var families = Enum.GetValues<CostFamily>()
             .Select(f => new FamilySummary(f, counts[f], familyCosts.GetValueOrDefault(f)))
             .ToList();
 
-        return new InventoryView(month, settings.Currency, today, servers, vps, storage, projects, families);
+        return new InventoryView(month, settings.Currency, today, servers, vps, storage, others, projects, families);
     }
 
     /// <summary>The bill lines of <paramref name="month"/> mapped to one service (the drill-down of a row).</summary>
@@ -145,6 +150,8 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
             .ToList() ?? [];
         return new CloudProjectDetail(projectId, instances, quotas, usage);
     }
+
+    private static readonly ServiceSpecs NoSpecs = new(null, null, null, null, null, null, null, null, null);
 
     private static CloudInstanceRow ToInstanceRow(CloudInstance i) =>
         new(i.Name, i.Flavor, i.Region, i.Status, i.MonthlyBilling, i.IsGpu, i.GpuModel);

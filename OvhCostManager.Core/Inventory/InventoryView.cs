@@ -21,15 +21,17 @@ public sealed record InventoryView(
     IReadOnlyList<InventoryService> DedicatedServers,
     IReadOnlyList<InventoryService> Vps,
     IReadOnlyList<InventoryService> Storage,
+    IReadOnlyList<InventoryService> Other,
     IReadOnlyList<InventoryCloudProject> CloudProjects,
     IReadOnlyList<FamilySummary> Families)
 {
-    public bool IsEmpty => DedicatedServers.Count + Vps.Count + Storage.Count + CloudProjects.Count == 0 && Families.All(f => f.Cost == Money.Zero);
+    public bool IsEmpty => DedicatedServers.Count + Vps.Count + Storage.Count + Other.Count + CloudProjects.Count == 0 && Families.All(f => f.Cost == Money.Zero);
 
+    /// <summary>The services with an inventory of their own (dedicated servers, VPS, storage), without "Other".</summary>
     public IEnumerable<InventoryService> AllServices => DedicatedServers.Concat(Vps).Concat(Storage);
 }
 
-/// <summary>A dedicated server, VPS or NetApp storage with its cost in the month (bill lines mapped to its service name).</summary>
+/// <summary>A dedicated server, VPS, NetApp storage or other service (domain, IP, load balancer…) with its cost in the month (bill lines mapped to its service name).</summary>
 public sealed record InventoryService(
     ResourceType ResourceType,
     string ServiceName,

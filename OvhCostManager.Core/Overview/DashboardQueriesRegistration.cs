@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Compare;
 using OvhCostManager.Core.Export;
 using OvhCostManager.Core.Reports;

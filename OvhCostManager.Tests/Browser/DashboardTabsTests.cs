@@ -143,6 +143,48 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task A_compared_rows_lines_come_a_page_at_a_time_and_the_CSV_holds_every_line_of_the_search()
+    {
+        var months = dashboard.GroundTruth.Months.Keys.ToList();
+        var (a, b) = (months[^3], months[^2]);
+        var context = await dashboard.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url($"compare?a={a}&b={b}"));
+        var row = page.Locator("[data-table='compare-categories'] tbody tr").First;
+        await row.WaitForAsync();
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        var shown = (await row.Locator("td").AllInnerTextsAsync()).ToList();
+        var rowTotal = decimal.Parse(shown[2].Replace("€", "").Trim(), French) + decimal.Parse(shown[3].Replace("€", "").Trim(), French);
+
+        var lines = page.Locator("[data-table='compare-lines']");
+        for (var click = 0; click < 3 && !await lines.IsVisibleAsync(); click++)
+        {
+            await row.Locator("td").First.Locator("button").ClickAsync();
+            await page.WaitForTimeoutAsync(1000);
+        }
+
+        await lines.Locator("tbody tr td").First.WaitForAsync();
+        var count = int.Parse((await lines.GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
+        Assert.True(count > 25, $"the {shown[1]} row has {count} lines in {a} and {b}: a single page would prove nothing");
+        Assert.Equal(25, await lines.Locator("tbody tr").CountAsync());
+
+        var all = await ReadCsvAsync(await page.RunAndWaitForDownloadAsync(() => lines.Locator(".ocm-csv-button").ClickAsync()), ';');
+        Assert.Equal(count, all.Count - 1);
+        Assert.Equal(rowTotal, all.Skip(1).Sum(r => decimal.Parse(r[4], French)));
+        Assert.Equal([a, b], all.Skip(1).Select(r => r[0]).Distinct().Order());
+
+        var word = all.Skip(1).Select(r => r[3].Split(' ')[0]).Where(w => w.Length > 2 && w.All(char.IsLetter))
+            .GroupBy(w => w).OrderBy(g => g.Count()).First(g => g.Count() < count).Key;
+        await lines.Locator(".ocm-grid-search input").FillAsync(word);
+        var expected = all.Skip(1).Count(r => string.Join(' ', r).Contains(word, StringComparison.CurrentCultureIgnoreCase));
+        await Assertions.Expect(lines).ToHaveAttributeAsync("data-count", expected.ToString(CultureInfo.InvariantCulture));
+        var searched = await ReadCsvAsync(await page.RunAndWaitForDownloadAsync(() => lines.Locator(".ocm-csv-button").ClickAsync()), ';');
+        Assert.Equal(expected, searched.Count - 1);
+        Assert.All(searched.Skip(1), r => Assert.Contains(word, string.Join(' ', r), StringComparison.CurrentCultureIgnoreCase));
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_resource_type_table_opens_up_the_pie_and_adds_up_to_the_month()
     {
         var context = await dashboard.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });

@@ -14,10 +14,14 @@ public sealed class InventoryBrowserTests(DemoDashboardFixture demo)
         await page.WaitForSelectorAsync(".ocm-family-summary");
 
         Assert.Equal(5, await page.Locator(".ocm-family-summary [data-family]").CountAsync());
-        foreach (var section in new[] { "dedicated", "vps", "storage", "cloud" })
+        foreach (var section in new[] { "dedicated", "vps", "storage", "other", "cloud" })
         {
             Assert.True(await page.Locator($"[data-section='{section}'] tbody tr").CountAsync() > 0, section);
         }
+
+        // The "Other" card counts the services its table lists (the table's title carries the same number).
+        var otherCount = System.Text.RegularExpressions.Regex.Match(await page.InnerTextAsync("[data-family='Other'] .ocm-kpi-text"), @"\d+").Value;
+        Assert.EndsWith($"({otherCount})", (await page.InnerTextAsync("[data-section='other'] .ocm-card-title")).Trim());
 
         Assert.Matches(@"^\d+ expirés · \d+ sous 7 jours · \d+ sous 30 jours · \d+ en renouvellement manuel$", await page.InnerTextAsync(".ocm-alert-summary"));
         var service = await page.GetAttributeAsync("[data-section='dedicated'] .ocm-month-cost", "data-service");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.Account;
+using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Compare;
 using OvhCostManager.Core.Inventory;
 using OvhCostManager.Core.Overview;

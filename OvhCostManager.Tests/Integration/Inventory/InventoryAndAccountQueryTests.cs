@@ -40,7 +40,7 @@ public sealed class InventoryAndAccountQueryTests(ImportedAccountFixture account
         Assert.Equal(account.GroundTruth.Counts.Vps, view.Vps.Count);
         Assert.Equal(account.GroundTruth.Counts.NetApps, view.Storage.Count);
         Assert.Equal(account.GroundTruth.Counts.CloudProjects, view.CloudProjects.Count(p => !p.Removed));
-        Assert.All(view.AllServices, s => Assert.Equal(Expected(s.ServiceName), s.MonthCost));
+        Assert.All(view.AllServices.Concat(view.Other), s => Assert.Equal(Expected(s.ServiceName), s.MonthCost));
         Assert.All(view.CloudProjects, p => Assert.Equal(
             account.GroundTruth.CloudProjectsPerMonth.TryGetValue(p.Id, out var perMonth) ? perMonth.GetValueOrDefault(month) : Money.Zero, p.MonthCost));
         Assert.Contains(view.AllServices, s => s.MonthCost > Money.Zero);
@@ -59,9 +59,12 @@ public sealed class InventoryAndAccountQueryTests(ImportedAccountFixture account
         var cloud = account.GroundTruth.CloudProjectsPerMonth.Values.Sum(m => m.GetValueOrDefault(LatestMonth).Ucents);
         Assert.Equal(new Money(cloud), view.Families.Single(f => f.Family == CostFamily.Cloud).Cost);
 
-        // "Other" (domains, IPs, load balancers...) has no inventory list: it counts the services listed or billed.
+        // "Other" (domains, IPs, load balancers...) lists the services /services lists or the month bills, once each.
         var other = view.Families.Single(f => f.Family == CostFamily.Other);
         Assert.True(other.Cost > Money.Zero, "the account has costs outside the four inventory families");
+        Assert.Equal(view.Other.Count, other.Count);
+        Assert.Equal(view.Other.Count, view.Other.Select(s => s.ServiceName).Distinct().Count());
+        Assert.All(view.Other, s => Assert.Equal(CostFamily.Other, CostFamilies.Of(s.ResourceType)));
         var inventoried = view.DedicatedServers.Count + view.Vps.Count + view.Storage.Count;
         Assert.InRange(other.Count, 1, account.GroundTruth.ResourcesPerMonth.Count - inventoried);
     }

@@ -59,7 +59,7 @@ public partial class InventoryPage
     {
         get
         {
-            var all = view!.AllServices.ToList();
+            var all = view!.AllServices.Concat(view.Other).ToList();
             return B["AlertSummary",
                 all.Count(s => s.Alert == ExpiryAlert.Expired),
                 all.Count(s => s.Alert == ExpiryAlert.Within7Days),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
@@ -14,7 +15,7 @@ public sealed partial class OverviewPage : IDisposable
     private IDisposable? subscription;
     private OverviewReport? report;
     private IReadOnlyList<ExpiringService> expiring = [];
-    private IReadOnlyList<BillLineRow>? projectLines;
+    private BillLineFilter? projectLines;
     private string month = "";
     private bool loading = true;
     private bool monthError;
@@ -61,7 +62,7 @@ public sealed partial class OverviewPage : IDisposable
         {
             if (await Lines.ProjectExistsAsync(ProjectParameter))
             {
-                projectLines = await Lines.GetAsync(new BillLineFilter([month]) { CloudProjectId = ProjectParameter });
+                projectLines = new BillLineFilter([month]) { CloudProjectId = ProjectParameter };
             }
             else
             {
