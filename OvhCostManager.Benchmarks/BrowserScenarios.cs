@@ -25,15 +25,15 @@ public static partial class BrowserScenarios
           const kpi = document.querySelector("[data-kpi='total'] .ocm-kpi-value");
           return !!kpi && kpi.textContent.trim().length > 0
             && !!document.querySelector("[data-interactive]")
-            && document.querySelectorAll("[data-widget='cost-families'] svg path").length > 0
-            && document.querySelectorAll("[data-widget='categories'] svg path").length > 0;
+            && document.querySelectorAll("[data-widget='cost-families'] svg .mud-chart-serie").length > 0
+            && document.querySelectorAll("[data-widget='categories'] svg .mud-chart-serie").length > 0;
         }
         """;
 
     /// <summary>Both breakdown charts have drawn their SVG paths (prerendered or drawn by the circuit).</summary>
     private const string ChartsDrawn = """
-        () => document.querySelectorAll("[data-widget='cost-families'] svg path").length > 0
-          && document.querySelectorAll("[data-widget='categories'] svg path").length > 0
+        () => document.querySelectorAll("[data-widget='cost-families'] svg .mud-chart-serie").length > 0
+          && document.querySelectorAll("[data-widget='categories'] svg .mud-chart-serie").length > 0
         """;
 
     private const string MonthShown = """
@@ -41,7 +41,7 @@ public static partial class BrowserScenarios
           const label = document.querySelector("[data-value='month']");
           return !!label && label.textContent.trim() !== previous
             && !!document.querySelector("[data-kpi='total'] .ocm-kpi-value")
-            && document.querySelectorAll("[data-widget='categories'] svg path").length > 0;
+            && document.querySelectorAll("[data-widget='categories'] svg .mud-chart-serie").length > 0;
         }
         """;
 
