@@ -181,6 +181,9 @@ public sealed partial class SimulatedAccount
             {
                 bill.Payment = new SimPayment(bill.Date.AddMinutes(r.Next(1, 60 * 24 * 3)), r.Pick(Catalog.PaymentTypes),
                     r.NextDouble() < 0.8 ? $"{r.Pick(new[] { "CB", "SEPA DD", "PP", "VIR" })} {r.Next(1000, 9999)}" : null);
+                // A payment due after "now" has not happened yet: the bill is still pending (the random draws stay
+                // the same, so the rest of the account does not change).
+                if (bill.Payment.PaymentDate > now) bill.Payment = null;
             }
 
             monthBills.Add(bill);

@@ -24,6 +24,33 @@ public sealed class SimulatorAccountTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task No_bill_is_paid_after_the_simulated_now_on_the_second_day_of_a_month()
+    {
+        var now = new DateTimeOffset(2025, 7, 2, 8, 0, 0, TimeSpan.Zero);
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = SimulatorClock.Frozen(now) });
+        using var client = new SignedOvhClient(sim);
+
+        var paid = new List<(string Bill, DateTimeOffset Date, DateTimeOffset PaidOn)>();
+        var pending = 0;
+        foreach (var id in (await client.GetJsonAsync("/me/bill")).EnumerateArray().Select(e => e.GetString()!))
+        {
+            var date = (await client.GetJsonAsync($"/me/bill/{id}")).GetProperty("date").GetDateTimeOffset();
+            using var response = await client.GetAsync($"/me/bill/{id}/payment");
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                pending++;
+                continue;
+            }
+
+            var payment = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            paid.Add((id, date, payment.GetProperty("paymentDate").GetDateTimeOffset()));
+        }
+
+        Assert.True(paid.Count > 0 && pending > 0, $"{paid.Count} paid, {pending} pending");
+        Assert.All(paid, p => Assert.True(p.PaidOn <= now && p.PaidOn >= p.Date, $"{p.Bill} of {p.Date:O} paid on {p.PaidOn:O}"));
+    }
+
+    [Fact]
     public async Task Ground_truth_equals_the_exact_sum_of_what_the_api_serves_for_the_small_account()
     {
         await using var sim = await SimulatorTestClock.StartSmallAsync();
