@@ -18,14 +18,19 @@ public sealed class AccessibilityTests(ImportedDashboardFixture dashboard)
     public static TheoryData<string, string, string, int> Pages()
     {
         string[] paths = ["overview", "compare", "trends", "inventory", "payg", "balance", "expiring", "not-found", "no-such-page"];
-        // Each page in four looks: both languages, both themes and both widths, each pair at least once.
-        (string Language, string Theme, int Width)[] looks = [("fr", "light", 1440), ("en", "dark", 1440), ("fr", "dark", 390), ("en", "light", 390)];
+        // Each page in every look: both languages × both themes × both widths.
         var data = new TheoryData<string, string, string, int>();
         foreach (var path in paths)
         {
-            foreach (var look in looks)
+            foreach (var language in new[] { "fr", "en" })
             {
-                data.Add(path, look.Language, look.Theme, look.Width);
+                foreach (var theme in new[] { "light", "dark" })
+                {
+                    foreach (var width in new[] { 1440, 390 })
+                    {
+                        data.Add(path, language, theme, width);
+                    }
+                }
             }
         }
 
