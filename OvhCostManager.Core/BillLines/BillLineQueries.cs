@@ -56,7 +56,7 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
         var lines = Filtered(db, filter);
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            // SQLite's LIKE ignores case for ASCII letters only: accented letters are compared lowered on both sides.
+            // SQLite's LIKE and lower() fold ASCII letters only: an accented capital in a line does not match its lower case.
             var pattern = "%" + request.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             lines = lines.Where(l => EF.Functions.Like(l.BillingMonth, pattern, "\\") || EF.Functions.Like(l.BillId.ToLower(), pattern, "\\")
                 || EF.Functions.Like(l.Domain.ToLower(), pattern, "\\") || EF.Functions.Like(l.Description.ToLower(), pattern, "\\"));
