@@ -24,6 +24,12 @@ public sealed record GroundTruth
     public required Money ConsumptionCurrent { get; init; }
     /// <summary>Sum of <c>/me/consumption/usage/forecast</c> transaction prices.</summary>
     public required Money ConsumptionForecast { get; init; }
+    /// <summary>
+    /// Incurred lens: per month, each line's share of its service period (days covered; cumulative shares truncated
+    /// to the micro-cent), lines without a period in their bill's month, and the current month's consumption so far.
+    /// Months may run past <see cref="CurrentMonth"/> (a yearly service paid in advance).
+    /// </summary>
+    public required SortedDictionary<string, Money> IncurredPerMonth { get; init; }
     /// <summary>Unpaid bills with tax, as <c>/me/debtAccount</c> <c>todoAmount</c>.</summary>
     public required Money UnpaidWithTax { get; init; }
     /// <summary>Sum of the credit balances' amounts.</summary>
@@ -41,6 +47,7 @@ public sealed record GroundTruth
             var projects = new SortedDictionary<string, SortedDictionary<string, Money>>(StringComparer.Ordinal);
             Money withoutTax = Money.Zero, withTax = Money.Zero, unpaid = Money.Zero;
             var lines = 0;
+            var incurred = new SortedDictionary<string, Money>(StringComparer.Ordinal);
 
             foreach (var bill in bills)
             {
@@ -56,10 +63,14 @@ public sealed record GroundTruth
                 foreach (var line in bill.Lines)
                 {
                     Add(resources, line.Domain, month, line.TotalPrice);
+                    Incur(incurred, line, month);
                     if (projectIds.Contains(line.Domain)) Add(projects, line.Domain, month, line.TotalPrice);
                 }
             }
 
+            var current = Money.Sum(ConsumptionView.Current(account, now).Select(e => e.Amount));
+            var currentMonth = BillingMonth.Of(now).ToString();
+            incurred[currentMonth] = incurred.GetValueOrDefault(currentMonth) + current;
             return new GroundTruth
             {
                 Now = now,
@@ -72,11 +83,32 @@ public sealed record GroundTruth
                 ResourcesPerMonth = resources,
                 Counts = new TruthCounts(bills.Count, lines, account.DedicatedServers.Count, account.Vps.Count, account.NetApps.Count,
                     account.CloudProjects.Count, account.Instances.Count),
-                ConsumptionCurrent = Money.Sum(ConsumptionView.Current(account, now).Select(e => e.Amount)),
+                ConsumptionCurrent = current,
+                IncurredPerMonth = incurred,
                 ConsumptionForecast = Money.Sum(ConsumptionView.Forecast(account, now).Select(e => e.Amount)),
                 UnpaidWithTax = unpaid,
                 CreditBalance = Money.Sum(account.CreditBalances.Select(b => b.Amount)),
             };
+        }
+    }
+
+    /// <summary>Walks the period day by day: the month of each day receives the growth of the cumulative share.</summary>
+    private static void Incur(SortedDictionary<string, Money> incurred, SimBillLine line, string billMonth)
+    {
+        if (line.PeriodStart is not { } start || line.PeriodEnd is not { } end)
+        {
+            incurred[billMonth] = incurred.GetValueOrDefault(billMonth) + line.TotalPrice;
+            return;
+        }
+
+        var days = end.DayNumber - start.DayNumber + 1;
+        long before = 0;
+        for (var i = 0; i < days; i++)
+        {
+            var upTo = (long)((Int128)line.TotalPrice.Ucents * (i + 1) / days);
+            var month = start.AddDays(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            incurred[month] = incurred.GetValueOrDefault(month) + new Money(upTo - before);
+            before = upTo;
         }
     }
 

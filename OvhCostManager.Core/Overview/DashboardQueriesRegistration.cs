@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Compare;
+using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Export;
 using OvhCostManager.Core.Reports;
 using OvhCostManager.Core.Sync;
@@ -13,6 +14,7 @@ public static class DashboardQueriesRegistration
     /// <summary>The read side of the dashboard: Overview, Compare, Trends, drill-downs, exports and the Markdown report.</summary>
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services)
     {
+        services.AddSingleton<CostLedger>();
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<ExpiringServiceQueries>();
         services.AddSingleton<SyncStatusQueries>();

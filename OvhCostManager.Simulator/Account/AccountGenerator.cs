@@ -329,6 +329,8 @@ public sealed partial class SimulatedAccount
             unit = 83.88m;
             category = "purchase-web";
             service = ServiceCategory.Other;
+            // Billed once a year, in advance, for the twelve months from the bill's month.
+            periodEnd = month.FirstDay.AddYears(1).AddDays(-1);
         }
         else if (kind < 41)
         {

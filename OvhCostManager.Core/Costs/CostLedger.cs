@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using OvhCostManager.Core.Classification;
+using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Data.Entities;
+using OvhCostManager.Core.Sync;
+
+namespace OvhCostManager.Core.Costs;
+
+/// <summary>Why a cost sits in its month.</summary>
+public enum CostBasis
+{
+    /// <summary>Invoiced lens: the month of the line's bill.</summary>
+    BillDate,
+
+    /// <summary>Incurred lens: the line's share of the days of its service period in the month.</summary>
+    ServicePeriod,
+
+    /// <summary>Incurred lens, a line without a usable service period: it keeps its bill date (counted and shown).</summary>
+    BillDateWithoutPeriod,
+
+    /// <summary>Incurred lens: the month's pay-as-you-go consumption so far, not billed yet (latest reading).</summary>
+    NotBilledYet,
+}
+
+/// <summary>
+/// One cost of a month under a lens: a bill line (whole, or its share of the month) or the consumption not billed
+/// yet of one service. <see cref="From"/>–<see cref="To"/> are the days of the month it covers.
+/// </summary>
+public sealed record CostEntry(
+    string? BillId,
+    string? DetailId,
+    string ServiceName,
+    ResourceType Type,
+    ServiceCategory Category,
+    string? CloudProjectId,
+    string? ResourceKey,
+    bool IsGpu,
+    string? GpuModel,
+    Money Amount,
+    CostBasis Basis,
+    DateOnly From,
+    DateOnly To)
+{
+    public CostFamily Family => CostFamilies.Of(Type);
+
+    /// <summary>The part of <see cref="Amount"/> for the days up to <paramref name="day"/> (included), prorated by day.</summary>
+    public Money Through(DateOnly day)
+    {
+        if (day >= To)
+        {
+            return Amount;
+        }
+
+        if (day < From)
+        {
+            return Money.Zero;
+        }
+
+        var days = To.DayNumber - From.DayNumber + 1;
+        return new Money((long)((Int128)Amount.Ucents * (day.DayNumber - From.DayNumber + 1) / days));
+    }
+}
+
+/// <summary>Every cost of one month under one lens.</summary>
+public sealed record CostMonth(string Month, CostLens Lens, IReadOnlyList<CostEntry> Entries, DateTimeOffset? NotBilledReadAtUtc)
+{
+    public Money Total => Money.Sum(Entries.Select(e => e.Amount));
+
+    /// <summary>Bill lines behind the month (a line spread over several months counts in each).</summary>
+    public int Lines => Entries.Count(e => e.Basis != CostBasis.NotBilledYet);
+
+    /// <summary>Incurred lens: lines placed by their bill date for want of a service period.</summary>
+    public int LinesWithoutPeriod => Entries.Count(e => e.Basis == CostBasis.BillDateWithoutPeriod);
+
+    public Money NotBilledYet => Money.Sum(Entries.Where(e => e.Basis == CostBasis.NotBilledYet).Select(e => e.Amount));
+
+    /// <summary>The month's costs up to <paramref name="day"/> included (services prorated by day).</summary>
+    public Money Through(DateOnly day) => Money.Sum(Entries.Select(e => e.Through(day)));
+}
+
+/// <summary>
+/// The one place that decides what a month costs under a lens (<see cref="CostLens"/>); every tab, export and report
+/// reads its amounts from here.
+/// </summary>
+public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineClassifier classifier)
+{
+    /// <summary>
+    /// OVH bills a month's pay-as-you-go consumption on one <c>purchase-cloud</c> bill dated early in the next month;
+    /// until that bill exists, the month's consumption is read from <c>/me/consumption/usage/current</c>.
+    /// </summary>
+    public const string ConsumptionBillCategory = "purchase-cloud";
+
+    public async Task<CostMonth> GetMonthAsync(string month, CostLens lens, CancellationToken cancellationToken = default) =>
+        (await GetMonthsAsync([month], lens, cancellationToken))[0];
+
+    /// <summary>The given months (<c>YYYY-MM</c>), in the order given, read in one pass.</summary>
+    public async Task<IReadOnlyList<CostMonth>> GetMonthsAsync(IReadOnlyList<string> months, CostLens lens, CancellationToken cancellationToken = default)
+    {
+        if (months.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
+        var wanted = months.ToHashSet(StringComparer.Ordinal);
+        var from = months.Min(StringComparer.Ordinal)!;
+        var to = months.Max(StringComparer.Ordinal)!;
+        var firstDay = BillingMonth.Days(from).First;
+        var lastDay = BillingMonth.Days(to).Last;
+
+        var billed = db.BillLines.Where(l => string.Compare(l.BillingMonth, from) >= 0 && string.Compare(l.BillingMonth, to) <= 0);
+        var candidates = lens == CostLens.Invoiced
+            ? billed
+            : billed.Union(db.BillLines.Where(l => l.PeriodStart <= lastDay && l.PeriodEnd >= firstDay));
+        var lines = await candidates
+            .Select(l => new LineRow(l.BillId, l.DetailId, l.Domain, l.ResourceType, l.Category, l.CloudProjectId, l.ResourceKey,
+                l.IsGpu, l.GpuModel, l.Total, l.PeriodStart, l.PeriodEnd, l.BillingMonth, l.Bill!.DateUtc))
+            .ToListAsync(cancellationToken);
+
+        var entries = months.Distinct(StringComparer.Ordinal).ToDictionary(m => m, _ => new List<CostEntry>(), StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            foreach (var (month, entry) in Place(line, lens, zone))
+            {
+                if (wanted.Contains(month))
+                {
+                    entries[month].Add(entry);
+                }
+            }
+        }
+
+        var readAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        if (lens == CostLens.Incurred)
+        {
+            foreach (var month in entries.Keys)
+            {
+                if (await NotBilledYetAsync(db, month, zone, cancellationToken) is { } reading)
+                {
+                    entries[month].AddRange(reading.Entries);
+                    readAt[month] = reading.ReadAtUtc;
+                }
+            }
+        }
+
+        return months.Select(m => new CostMonth(m, lens, entries[m], readAt.TryGetValue(m, out var at) ? at : null)).ToList();
+    }
+
+    private static IEnumerable<(string Month, CostEntry Entry)> Place(LineRow line, CostLens lens, TimeZoneInfo zone)
+    {
+        var billDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(line.BillDateUtc, zone).DateTime);
+        if (lens == CostLens.Invoiced || !ServicePeriod.IsUsable(line.PeriodStart, line.PeriodEnd))
+        {
+            yield return (line.BillingMonth, line.Entry(line.Total, lens == CostLens.Invoiced ? CostBasis.BillDate : CostBasis.BillDateWithoutPeriod, billDay, billDay));
+            yield break;
+        }
+
+        foreach (var share in ServicePeriod.Split(line.Total, line.PeriodStart!.Value, line.PeriodEnd!.Value))
+        {
+            yield return (share.Month, line.Entry(share.Amount, CostBasis.ServicePeriod, share.From, share.To));
+        }
+    }
+
+    /// <summary>The latest current-consumption reading of <paramref name="month"/>, unless its consumption bill has come.</summary>
+    private async Task<(IReadOnlyList<CostEntry> Entries, DateTimeOffset ReadAtUtc)?> NotBilledYetAsync(CostDbContext db, string month, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var next = BillingMonth.Of(BillingMonth.Days(month).Last.AddDays(1));
+        if (await db.Bills.AnyAsync(b => b.BillingMonth == next && b.Category == ConsumptionBillCategory, cancellationToken))
+        {
+            return null;
+        }
+
+        var reading = await db.ConsumptionSnapshots
+            .Where(s => s.Kind == ConsumptionKind.Current && s.Month == month)
+            .OrderByDescending(s => s.TakenAtUtc).ThenByDescending(s => s.Id)
+            .Select(s => new { s.Id, s.TakenAtUtc })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (reading is null)
+        {
+            return null;
+        }
+
+        var items = await db.ConsumptionSnapshotItems.Where(i => i.SnapshotId == reading.Id)
+            .Select(i => new { i.ServiceId, i.PlanFamily, i.PlanCode, i.Amount })
+            .ToListAsync(cancellationToken);
+        var ids = items.Select(i => i.ServiceId).Distinct().ToList();
+        var names = await db.ServiceRenewals.Where(r => r.ServiceId != null && ids.Contains(r.ServiceId!.Value))
+            .Select(r => new { Id = r.ServiceId!.Value, r.ServiceName })
+            .ToListAsync(cancellationToken);
+        var nameOf = names.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First().ServiceName);
+        var labeller = await LineLabeller.FromStoreAsync(contexts, classifier, cancellationToken);
+
+        var (first, last) = BillingMonth.Days(month);
+        var readDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(reading.TakenAtUtc, zone).DateTime);
+        var through = readDay < first ? first : readDay > last ? last : readDay;
+        var entries = items
+            .GroupBy(i => (i.ServiceId, Family: i.PlanFamily ?? "", Code: i.PlanCode ?? ""))
+            .Select(g =>
+            {
+                var line = new BillLine
+                {
+                    Description = $"{g.Key.Family} {g.Key.Code}".Trim(),
+                    Domain = nameOf.GetValueOrDefault(g.Key.ServiceId) ?? g.Key.ServiceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+                labeller.Label(line);
+                return new CostEntry(null, null, line.Domain, line.ResourceType, line.Category, line.CloudProjectId, line.ResourceKey,
+                    line.IsGpu, line.GpuModel, Money.Sum(g.Select(i => i.Amount)), CostBasis.NotBilledYet, first, through);
+            })
+            .ToList();
+        return (entries, reading.TakenAtUtc);
+    }
+
+    private sealed record LineRow(
+        string BillId, string DetailId, string Domain, ResourceType Type, ServiceCategory Category, string? CloudProjectId,
+        string? ResourceKey, bool IsGpu, string? GpuModel, Money Total, DateOnly? PeriodStart, DateOnly? PeriodEnd,
+        string BillingMonth, DateTimeOffset BillDateUtc)
+    {
+        public CostEntry Entry(Money amount, CostBasis basis, DateOnly from, DateOnly to) =>
+            new(BillId, DetailId, Domain, Type, Category, CloudProjectId, ResourceKey, IsGpu, GpuModel, amount, basis, from, to);
+    }
+}
