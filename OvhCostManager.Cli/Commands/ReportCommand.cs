@@ -30,7 +30,7 @@ internal static class ReportCommand
                 return 1;
             }
 
-            var report = await host.Get<MonthReport>().BuildAsync(billingMonth, CultureInfo.GetCultureInfo(parse.GetValue(language)!), cancellationToken);
+            var report = await host.Get<MonthReport>().BuildAsync(billingMonth, CultureInfo.GetCultureInfo(parse.GetValue(language)!), cancellationToken: cancellationToken);
             var markdown = report.Markdown;
             if (parse.GetValue(output) is { } file)
             {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
@@ -13,6 +14,9 @@ public sealed record BillLineFilter(IReadOnlyList<string> Months)
     public ResourceType? ResourceType { get; init; }
     public ServiceCategory? Category { get; init; }
     public string? ServiceName { get; init; }
+
+    /// <summary>Incurred: the lines whose service period covers a day of the months (or, without a period, billed in them).</summary>
+    public CostLens Lens { get; init; } = CostLenses.Default;
 }
 
 /// <summary>One bill line as the drill-downs show it.</summary>
@@ -88,10 +92,23 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
             || await db.BillLines.AnyAsync(l => l.CloudProjectId == projectId, cancellationToken);
     }
 
+    private static Expression<Func<BillLine, bool>> Covering(IReadOnlyList<string> months)
+    {
+        Expression<Func<BillLine, bool>> withoutPeriod = l => (l.PeriodStart == null || l.PeriodEnd == null || l.PeriodEnd < l.PeriodStart) && months.Contains(l.BillingMonth);
+        var body = withoutPeriod.Body;
+        foreach (var (first, last) in months.Select(BillingMonth.Days))
+        {
+            Expression<Func<BillLine, bool>> overlaps = l => l.PeriodEnd >= l.PeriodStart && l.PeriodStart <= last && l.PeriodEnd >= first;
+            body = Expression.OrElse(body, Expression.Invoke(overlaps, withoutPeriod.Parameters[0]));
+        }
+
+        return Expression.Lambda<Func<BillLine, bool>>(body, withoutPeriod.Parameters);
+    }
+
     private static IQueryable<BillLine> Filtered(CostDbContext db, BillLineFilter filter)
     {
         var months = filter.Months.ToList();
-        var lines = db.BillLines.Where(l => months.Contains(l.BillingMonth));
+        var lines = filter.Lens == CostLens.Invoiced ? db.BillLines.Where(l => months.Contains(l.BillingMonth)) : db.BillLines.Where(Covering(months));
         if (filter.CloudProjectId is { } project)
         {
             lines = lines.Where(l => l.CloudProjectId == project);

@@ -24,44 +24,29 @@ public sealed record CompareRow(CompareDimension Dimension, string Key, string L
 
 /// <summary>Every figure of the Compare tab.</summary>
 public sealed record CompareReport(
-    string MonthA, string MonthB, string Currency, Money TotalA, Money TotalB,
+    string MonthA, string MonthB, CostLens Lens, string Currency, Money TotalA, Money TotalB,
     IReadOnlyList<CompareRow> ByCategory, IReadOnlyList<CompareRow> ByProject, IReadOnlyList<CompareRow> ByResourceType)
 {
     public Variation Variation => new(TotalA, TotalB);
 }
 
 /// <summary>
-/// Month A against month B over bill lines without tax. Rows are the union of both months' keys, so a project or a
-/// category billed in only one month appears with 0 on the other side (the old tool dropped them).
+/// Month A against month B under one lens (<see cref="CostLedger"/>). Rows are the union of both months' keys, so a
+/// project or a category billed in only one month appears with 0 on the other side (the old tool dropped them).
 /// </summary>
-public sealed class CompareQueries(IDbContextFactory<CostDbContext> contexts, BillLineQueries lines)
+public sealed class CompareQueries(IDbContextFactory<CostDbContext> contexts, CostLedger ledger, BillLineQueries lines)
 {
-    public async Task<CompareReport> GetAsync(string monthA, string monthB, CancellationToken cancellationToken = default)
+    public async Task<CompareReport> GetAsync(string monthA, string monthB, CostLens lens = CostLenses.Default, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var currency = (await db.ReadAccountSettingsAsync(cancellationToken)).Currency;
-        var both = db.BillLines.Where(l => l.BillingMonth == monthA || l.BillingMonth == monthB);
-        var totalA = await db.BillLines.Where(l => l.BillingMonth == monthA).SumMoneyAsync(l => l.Total, cancellationToken);
-        var totalB = await db.BillLines.Where(l => l.BillingMonth == monthB).SumMoneyAsync(l => l.Total, cancellationToken);
-
-        var categories = (await both.GroupBy(l => new { l.Category, l.BillingMonth })
-                .Select(g => new { g.Key.Category, g.Key.BillingMonth, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(r => new Cell(r.Category.ToString(), r.BillingMonth, r.Ucents, r.Lines));
-        var types = (await both.GroupBy(l => new { l.ResourceType, l.BillingMonth })
-                .Select(g => new { g.Key.ResourceType, g.Key.BillingMonth, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(r => new Cell(r.ResourceType.ToString(), r.BillingMonth, r.Ucents, r.Lines));
-        var projects = (await both.Where(l => l.CloudProjectId != null).GroupBy(l => new { l.CloudProjectId, l.BillingMonth })
-                .Select(g => new { g.Key.CloudProjectId, g.Key.BillingMonth, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(r => new Cell(r.CloudProjectId!, r.BillingMonth, r.Ucents, r.Lines));
+        var costs = await ledger.GetMonthsAsync([monthA, monthB], lens, cancellationToken);
         var names = await OverviewQueries.ProjectNamesAsync(db, cancellationToken);
 
-        return new CompareReport(monthA, monthB, currency, totalA, totalB,
-            Rows(CompareDimension.Category, categories, monthA, monthB, k => k),
-            Rows(CompareDimension.Project, projects, monthA, monthB, k => OverviewQueries.ProjectName(names, k)),
-            Rows(CompareDimension.ResourceType, types, monthA, monthB, k => k));
+        return new CompareReport(monthA, monthB, lens, currency, costs[0].Total, costs[1].Total,
+            Rows(CompareDimension.Category, costs, e => e.Category.ToString(), k => k),
+            Rows(CompareDimension.Project, costs, e => e.CloudProjectId, k => OverviewQueries.ProjectName(names, k)),
+            Rows(CompareDimension.ResourceType, costs, e => e.Type.ToString(), k => k));
     }
 
     /// <summary>The bill lines of both months behind one row, for unfolding it.</summary>
@@ -80,16 +65,21 @@ public sealed class CompareQueries(IDbContextFactory<CostDbContext> contexts, Bi
         };
     }
 
-    private static List<CompareRow> Rows(CompareDimension dimension, IEnumerable<Cell> cells, string monthA, string monthB, Func<string, string> label) =>
-        cells.GroupBy(c => c.Key)
-            .Select(g =>
+    private static List<CompareRow> Rows(CompareDimension dimension, IReadOnlyList<CostMonth> costs, Func<CostEntry, string?> key, Func<string, string> label)
+    {
+        var (a, b) = (Cells(costs[0], key), Cells(costs[1], key));
+        return a.Keys.Union(b.Keys)
+            .Select(k =>
             {
-                var a = g.FirstOrDefault(c => c.Month == monthA);
-                var b = g.FirstOrDefault(c => c.Month == monthB);
-                return new CompareRow(dimension, g.Key, label(g.Key), new Money(a?.Ucents ?? 0), new Money(b?.Ucents ?? 0), a?.Lines ?? 0, b?.Lines ?? 0);
+                var (amountA, linesA) = a.GetValueOrDefault(k);
+                var (amountB, linesB) = b.GetValueOrDefault(k);
+                return new CompareRow(dimension, k, label(k), amountA, amountB, linesA, linesB);
             })
             .OrderByDescending(r => r.A > r.B ? r.A : r.B).ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList();
+    }
 
-    private sealed record Cell(string Key, string Month, long Ucents, int Lines);
+    private static Dictionary<string, (Money Amount, int Lines)> Cells(CostMonth month, Func<CostEntry, string?> key) =>
+        month.Entries.Where(e => key(e) is not null).GroupBy(e => key(e)!)
+            .ToDictionary(g => g.Key, g => (Money.Sum(g.Select(e => e.Amount)), g.Count()), StringComparer.Ordinal);
 }

@@ -48,7 +48,7 @@ public sealed record MonthRange(string? From, string? To)
 /// being held in memory. Headers and enum labels come from <c>label</c> (the UI's resources, keys such as
 /// <c>ExportColBill</c>, <c>Category.Compute</c>, <c>ResourceType.Vps</c>, <c>PaymentStatus.Paid</c>).
 /// </summary>
-public sealed class FullExports(IDbContextFactory<CostDbContext> contexts)
+public sealed class FullExports(IDbContextFactory<CostDbContext> contexts, CostLedger ledger)
 {
     public CsvTable Bills(MonthRange range, Func<string, string> label) => new(
         Headers(label, "ExportColBill", "ExportColDate", "ExportColMonth", "ExportColWithoutTax", "ExportColTax", "ExportColWithTax", "ExportColCurrency", "ExportColPaymentStatus", "ExportColPaymentType"),
@@ -74,22 +74,30 @@ public sealed class FullExports(IDbContextFactory<CostDbContext> contexts)
                 new CsvCell.Number(r.Line.Quantity, Decimals(r.Line.Quantity)), r.Line.UnitPrice.Amount, r.Line.Total.Amount, label("PaymentStatus." + r.PaymentStatus),
             }));
 
-    public CsvTable CostByProject(MonthRange range, Func<string, string> label) => new(
-        Headers(label, "ExportColProject", "ExportColProjectId", "ExportColTotal", "ExportColLines"),
-        CostByProjectRows(range));
-
-    private IEnumerable<IReadOnlyList<CsvCell>> CostByProjectRows(MonthRange range)
+    /// <summary>Cost per cloud project over the range under <paramref name="lens"/>, the lens named on every row.</summary>
+    public async Task<CsvTable> CostByProjectAsync(MonthRange range, CostLens lens, Func<string, string> label, CancellationToken cancellationToken = default)
     {
-        using var db = contexts.CreateDbContext();
-        var names = db.CloudProjects.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
-        var rows = Filter(db.BillLines, range).Where(l => l.CloudProjectId != null).GroupBy(l => l.CloudProjectId!)
-            .Select(g => new { Id = g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-            .AsEnumerable()
-            .OrderByDescending(r => r.Ucents).ThenBy(r => r.Id, StringComparer.Ordinal);
-        foreach (var r in rows)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var billed = await db.Bills.Select(b => b.BillingMonth).Distinct().OrderBy(m => m).ToListAsync(cancellationToken);
+        var names = await db.CloudProjects.ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
+        var rows = new List<IReadOnlyList<CsvCell>>();
+        if (billed.Count > 0)
         {
-            yield return [names.GetValueOrDefault(r.Id) ?? r.Id, r.Id, new Money(r.Ucents).Amount, r.Lines];
+            var (from, to) = (range.From ?? billed[0], range.To ?? billed[^1]);
+            var months = new List<string>();
+            for (var m = from; string.CompareOrdinal(m, to) <= 0; m = BillingMonth.Of(BillingMonth.Days(m).Last.AddDays(1)))
+            {
+                months.Add(m);
+            }
+
+            var entries = (await ledger.GetMonthsAsync(months, lens, cancellationToken)).SelectMany(m => m.Entries).Where(e => e.CloudProjectId != null);
+            rows.AddRange(entries.GroupBy(e => e.CloudProjectId!)
+                .Select(g => (Id: g.Key, Amount: Money.Sum(g.Select(e => e.Amount)), Lines: g.Count()))
+                .OrderByDescending(r => r.Amount).ThenBy(r => r.Id, StringComparer.Ordinal)
+                .Select(r => (IReadOnlyList<CsvCell>)[names.GetValueOrDefault(r.Id) ?? r.Id, r.Id, r.Amount.Amount, r.Lines, label("Lens." + lens)]));
         }
+
+        return new CsvTable(Headers(label, "ExportColProject", "ExportColProjectId", "ExportColTotal", "ExportColLines", "ExportColLens"), rows);
     }
 
     public CsvTable Inventory(Func<string, string> label) => new(

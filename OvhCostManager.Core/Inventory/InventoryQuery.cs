@@ -11,7 +11,7 @@ namespace OvhCostManager.Core.Inventory;
 /// name (<see cref="BillLine.ResourceKey"/>, or the line's OVH <c>domain</c> when the classifier left it unset):
 /// OVH bill lines carry the billed service's name in <c>domain</c>.
 /// </summary>
-public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, TimeProvider time)
+public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, CostLedger ledger, TimeProvider time)
 {
     /// <summary>The latest month with a stored bill, or null on an empty store.</summary>
     public async Task<string?> GetLatestBilledMonthAsync(CancellationToken cancellationToken = default)
@@ -21,19 +21,16 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
     }
 
     /// <summary>Every service of the inventory with its cost in <paramref name="month"/> (<c>YYYY-MM</c>).</summary>
-    public async Task<InventoryView> GetAsync(string month, CancellationToken cancellationToken = default)
+    public async Task<InventoryView> GetAsync(string month, CostLens lens = CostLenses.Default, CancellationToken cancellationToken = default)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await context.ReadAccountSettingsAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
-        var costs = (await context.BillLines
-                .Where(l => l.BillingMonth == month)
-                .GroupBy(l => l.ResourceKey ?? l.Domain)
-                .Select(g => new { Key = g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Key, c => (Cost: new Money(c.Ucents), c.Lines), StringComparer.Ordinal);
+        var entries = (await ledger.GetMonthAsync(month, lens, cancellationToken)).Entries;
+        var costs = entries.GroupBy(e => e.ResourceKey ?? e.ServiceName)
+            .ToDictionary(g => g.Key, g => (Cost: Money.Sum(g.Select(e => e.Amount)), Lines: g.Count()), StringComparer.Ordinal);
         var renewals = await context.ServiceRenewals.ToDictionaryAsync(r => r.ServiceName, StringComparer.Ordinal, cancellationToken);
 
         InventoryService Row(ResourceType type, string key, string name, string? location, ServiceSpecs specs, string? state, DateOnly? expires, RenewalMode mode)
@@ -79,21 +76,15 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Ti
             .Where(p => !p.Removed || p.LineCount > 0)
             .OrderByDescending(p => p.MonthCost).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-        var byType = await context.BillLines
-            .Where(l => l.BillingMonth == month)
-            .GroupBy(l => l.ResourceType)
-            .Select(g => new { Type = g.Key, Ucents = g.Sum(l => (long)(object)l.Total) })
-            .ToListAsync(cancellationToken);
-        var familyCosts = byType.GroupBy(r => CostFamilies.Of(r.Type)).ToDictionary(g => g.Key, g => new Money(g.Sum(r => r.Ucents)));
+        var familyCosts = entries.GroupBy(e => e.Family).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Amount)));
 
         // "Other" services (domains, IPs, load balancers...) have no inventory endpoint: they are those /services
         // lists and those billed this month, listed once.
         var otherTypes = Enum.GetValues<ResourceType>().Where(t => CostFamilies.Of(t) == CostFamily.Other).ToList();
-        var otherBilled = await context.BillLines
-            .Where(l => l.BillingMonth == month && otherTypes.Contains(l.ResourceType) && (l.ResourceKey ?? l.Domain) != "")
-            .GroupBy(l => l.ResourceKey ?? l.Domain)
-            .Select(g => new { Key = g.Key, Type = g.Min(l => l.ResourceType) })
-            .ToListAsync(cancellationToken);
+        var otherBilled = entries.Where(e => e.Family == CostFamily.Other && (e.ResourceKey ?? e.ServiceName) != "")
+            .GroupBy(e => e.ResourceKey ?? e.ServiceName)
+            .Select(g => new { Key = g.Key, Type = g.Min(e => e.Type) })
+            .ToList();
         var others = renewals.Values.Where(r => otherTypes.Contains(r.ResourceType)).Select(r => (Key: r.ServiceName, Type: r.ResourceType))
             .Concat(otherBilled.Select(b => (Key: b.Key, Type: b.Type)))
             .DistinctBy(o => o.Key, StringComparer.Ordinal)

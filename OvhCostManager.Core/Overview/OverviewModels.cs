@@ -26,23 +26,53 @@ public sealed record ProjectAmount(string ProjectId, string Name, Money Amount, 
 
 public sealed record GpuModelAmount(string Model, Money Amount, int Lines);
 
-public sealed record GpuSummary(Money Total, decimal ShareOfCloudPercent, IReadOnlyList<GpuModelAmount> ByModel, IReadOnlyList<ProjectAmount> ByProject)
+/// <summary>One row of a GPU table: a cloud project, or a dedicated server, and its share of the group's GPU total.</summary>
+public sealed record GpuRow(string Key, string Name, Money Amount, decimal ShareOfGpuPercent, int Lines);
+
+/// <summary>
+/// GPU spend of one family (Public Cloud instances and AI jobs, or dedicated GPU servers): its total equals the sum
+/// of its rows and of its models; its share is against its own family, never another's.
+/// </summary>
+public sealed record GpuGroup(CostFamily Family, Money Total, Money FamilyTotal, IReadOnlyList<GpuModelAmount> ByModel, IReadOnlyList<GpuRow> Rows)
 {
+    public decimal ShareOfFamilyPercent => OverviewQueries.Share(Total, FamilyTotal);
+
     public bool HasSpend => Total != Money.Zero;
 }
 
-/// <summary>Latest pay-as-you-go readings: spent so far and OVH's end-of-month forecast, against the budget.</summary>
-public sealed record ConsumptionStatus(string Month, Money Current, DateTimeOffset CurrentTakenAtUtc, Money? Forecast, DateTimeOffset? ForecastTakenAtUtc, Money? Budget)
+public sealed record GpuSummary(GpuGroup Cloud, GpuGroup Dedicated)
 {
-    public bool ForecastExceedsBudget => Forecast is { } f && Budget is { } b && f > b;
+    public Money Total => Cloud.Total + Dedicated.Total;
+
+    public bool HasSpend => Cloud.HasSpend || Dedicated.HasSpend;
 }
 
-/// <summary>The month total against the saved monthly budget.</summary>
-public sealed record BudgetStatus(Money? Budget, Money Consumed)
+/// <summary>Latest pay-as-you-go readings: spent so far and OVH's end-of-month forecast of the consumption.</summary>
+public sealed record ConsumptionStatus(string Month, Money Current, DateTimeOffset CurrentTakenAtUtc, Money? Forecast, DateTimeOffset? ForecastTakenAtUtc);
+
+/// <summary>
+/// End-of-month forecast of a month in progress: what the month holds so far, plus the rest of OVH's consumption
+/// forecast (incurred lens: consumption counts in its own month), plus the recurring services still expected before
+/// the month ends; never below what the month already holds.
+/// </summary>
+public sealed record MonthForecast(Money SoFar, Money ConsumptionStillExpected, Money RenewalsStillExpected, int RenewalsCount, bool HasConsumptionForecast)
 {
-    public decimal? UsedPercent => Budget is { } b && b > Money.Zero ? decimal.Round(Consumed.Amount / b.Amount * 100m, 1, MidpointRounding.AwayFromZero) : null;
+    public Money Amount => SoFar + (ConsumptionStillExpected > Money.Zero ? ConsumptionStillExpected : Money.Zero) + RenewalsStillExpected;
+}
+
+/// <summary>The month total, and the forecast of a month in progress, against the saved monthly budget.</summary>
+public sealed record BudgetStatus(Money? Budget, Money Consumed, Money? Forecast = null)
+{
+    public decimal? UsedPercent => Percent(Consumed);
+
+    public decimal? ForecastPercent => Forecast is { } f ? Percent(f) : null;
 
     public bool Exceeded => Budget is { } b && Consumed > b;
+
+    public bool ForecastExceeds => Budget is { } b && Forecast is { } f && f > b;
+
+    private decimal? Percent(Money amount) =>
+        Budget is { } b && b > Money.Zero ? decimal.Round(amount.Amount / b.Amount * 100m, 1, MidpointRounding.AwayFromZero) : null;
 }
 
 /// <summary>A recurring service billed in each of the three previous months but not yet in the selected one.</summary>
@@ -57,19 +87,31 @@ public sealed record MonthInProgress(IReadOnlyList<ProjectedService> MissingServ
     public Money ProjectedAmount => Money.Sum(MissingServices.Select(s => s.LastMonthAmount));
 }
 
-/// <summary>Every figure of the Overview tab for one billing month.</summary>
+/// <summary>
+/// How far a month has gone: a month in progress is compared, averaged and projected over its elapsed days only.
+/// <see cref="ElapsedDays"/> equals <see cref="DaysInMonth"/> for a closed month.
+/// </summary>
+public sealed record MonthProgress(DateOnly Today, int ElapsedDays, int DaysInMonth)
+{
+    public bool IsInProgress => ElapsedDays < DaysInMonth;
+}
+
+/// <summary>Every figure of the Overview tab for one month under one lens.</summary>
 public sealed record OverviewReport(
     string Month,
+    CostLens Lens,
     string Currency,
     Money Total,
     int Bills,
     int Lines,
+    int LinesWithoutPeriod,
+    Money NotBilledYet,
     string PreviousMonth,
     Variation VersusPreviousMonth,
     bool PreviousMonthBilled,
+    MonthProgress Progress,
     Money CloudTotal,
     Money DailyAverage,
-    int DaysInMonth,
     int ActiveProjects,
     IReadOnlyList<ResourceTypeAmount> ByResourceType,
     IReadOnlyList<CategoryAmount> ByCategory,
@@ -77,6 +119,7 @@ public sealed record OverviewReport(
     GpuSummary Gpu,
     BudgetStatus Budget,
     ConsumptionStatus? Consumption,
+    MonthForecast? Forecast,
     MonthInProgress? InProgress)
 {
     /// <summary>The unified pie: every family in <see cref="CostFamily"/> order, zero when the month has none of it.</summary>

@@ -7,10 +7,10 @@ using OvhCostManager.Core.Data.Entities;
 namespace OvhCostManager.Core.Overview;
 
 /// <summary>
-/// The Overview tab's figures for one billing month, read from the local store (bill lines without tax, grouped by
-/// their <c>BillingMonth</c>). Every call uses its own short-lived context.
+/// The Overview tab's figures for one month under one lens (<see cref="CostLedger"/> decides the amounts). Every
+/// call uses its own short-lived context.
 /// </summary>
-public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, TimeProvider time)
+public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, CostLedger ledger, TimeProvider time)
 {
     /// <summary>How many of the previous months a service must appear in to count as recurring.</summary>
     public const int RecurringMonths = 3;
@@ -25,55 +25,50 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, T
         return await db.Bills.Select(b => b.BillingMonth).Distinct().OrderByDescending(m => m).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Builds the Overview of <paramref name="month"/> (<c>YYYY-MM</c>); a month without bills gives zeros.</summary>
-    public async Task<OverviewReport> GetAsync(string month, CancellationToken cancellationToken = default)
+    /// <summary>Builds the Overview of <paramref name="month"/> (<c>YYYY-MM</c>); a month without costs gives zeros.</summary>
+    public async Task<OverviewReport> GetAsync(string month, CostLens lens = CostLenses.Default, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await db.ReadAccountSettingsAsync(cancellationToken);
         var previous = BillingMonth.Previous(month);
-        var lines = db.BillLines.Where(l => l.BillingMonth == month);
+        var months = await ledger.GetMonthsAsync([month, previous], lens, cancellationToken);
+        var (costs, before) = (months[0], months[1]);
+        var entries = costs.Entries;
+        var total = costs.Total;
 
-        var total = await lines.SumMoneyAsync(l => l.Total, cancellationToken);
-        var lineCount = await lines.CountAsync(cancellationToken);
-        var bills = await db.Bills.CountAsync(b => b.BillingMonth == month, cancellationToken);
-        var previousBilled = await db.Bills.AnyAsync(b => b.BillingMonth == previous, cancellationToken);
-        var previousTotal = await db.BillLines.Where(l => l.BillingMonth == previous).SumMoneyAsync(l => l.Total, cancellationToken);
-        var cloudTotal = await lines.Where(l => l.CloudProjectId != null).SumMoneyAsync(l => l.Total, cancellationToken);
+        var progress = Progress(month, AccountTimeZone.Find(settings.TimeZoneId));
+        // A month in progress is set against the same days of the previous month, never against a whole month.
+        var variation = progress.IsInProgress
+            ? new Variation(before.Through(BillingMonth.Days(previous).First.AddDays(progress.ElapsedDays - 1)), costs.Through(progress.Today))
+            : new Variation(before.Total, total);
+        var dailyAverage = new Money((progress.IsInProgress ? costs.Through(progress.Today) : total).Ucents / progress.ElapsedDays);
 
-        var byType = (await lines.GroupBy(l => l.ResourceType)
-                .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Services = g.Select(l => l.Domain).Distinct().Count(), Lines = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(r => new ResourceTypeAmount(r.Key, new Money(r.Ucents), r.Services, r.Lines))
+        var byType = entries.GroupBy(e => e.Type)
+            .Select(g => new ResourceTypeAmount(g.Key, Sum(g), g.Select(e => e.ServiceName).Distinct(StringComparer.Ordinal).Count(), g.Count()))
             .OrderByDescending(r => r.Amount).ToList();
-        var byCategory = (await lines.GroupBy(l => l.Category)
-                .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(r => new CategoryAmount(r.Key, new Money(r.Ucents), r.Lines))
+        var byCategory = entries.GroupBy(e => e.Category)
+            .Select(g => new CategoryAmount(g.Key, Sum(g), g.Count()))
             .OrderByDescending(r => r.Amount).ToList();
 
         var names = await ProjectNamesAsync(db, cancellationToken);
-        var projects = await ProjectTotalsAsync(lines.Where(l => l.CloudProjectId != null), names, cloudTotal, cancellationToken);
+        var cloud = entries.Where(e => e.CloudProjectId != null).ToList();
+        var cloudTotal = Sum(cloud);
+        var projects = cloud.GroupBy(e => e.CloudProjectId!)
+            .Select(g => new ProjectAmount(g.Key, ProjectName(names, g.Key), Sum(g), Share(Sum(g), cloudTotal), g.Count()))
+            .OrderByDescending(p => p.Amount).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-        var gpuLines = lines.Where(l => l.IsGpu);
-        var gpuTotal = await gpuLines.SumMoneyAsync(l => l.Total, cancellationToken);
-        var gpuByModel = (await gpuLines.GroupBy(l => l.GpuModel)
-                .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(r => new GpuModelAmount(r.Key ?? "GPU", new Money(r.Ucents), r.Lines))
-            .OrderByDescending(r => r.Amount).ToList();
-        var gpuByProject = await ProjectTotalsAsync(gpuLines.Where(l => l.CloudProjectId != null), names, gpuTotal, cancellationToken);
-
-        var (first, last) = BillingMonth.Days(month);
-        var days = last.Day;
-        var consumption = await ConsumptionAsync(db, settings.MonthlyBudget, cancellationToken);
-        var inProgress = await MonthInProgressAsync(db, month, settings, cancellationToken);
+        var consumption = await ConsumptionAsync(db, cancellationToken);
+        var inProgress = await MonthInProgressAsync(db, month, progress.Today, cancellationToken);
+        var forecast = progress.IsInProgress ? Forecast(costs, consumption, inProgress) : null;
+        var bills = lens == CostLens.Invoiced
+            ? await db.Bills.CountAsync(b => b.BillingMonth == month, cancellationToken)
+            : entries.Where(e => e.BillId != null).Select(e => e.BillId).Distinct(StringComparer.Ordinal).Count();
 
         return new OverviewReport(
-            month, settings.Currency, total, bills, lineCount, previous, new Variation(previousTotal, total), previousBilled,
-            cloudTotal, new Money(total.Ucents / days), days,
-            projects.Count, byType, byCategory, projects,
-            new GpuSummary(gpuTotal, Share(gpuTotal, cloudTotal), gpuByModel, gpuByProject),
-            new BudgetStatus(settings.MonthlyBudget, total), consumption, inProgress);
+            month, lens, settings.Currency, total, bills, costs.Lines, costs.LinesWithoutPeriod, costs.NotBilledYet,
+            previous, variation, before.Entries.Count > 0, progress, cloudTotal, dailyAverage,
+            projects.Count, byType, byCategory, projects, Gpu(entries, names),
+            new BudgetStatus(settings.MonthlyBudget, total, forecast?.Amount), consumption, forecast, inProgress);
     }
 
     /// <summary>Share of <paramref name="part"/> in <paramref name="whole"/>, in percent with one decimal (0 when the whole is 0).</summary>
@@ -86,14 +81,53 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, T
     internal static string ProjectName(IReadOnlyDictionary<string, string> names, string id) =>
         names.TryGetValue(id, out var name) && !string.IsNullOrWhiteSpace(name) ? name : id;
 
-    private static async Task<List<ProjectAmount>> ProjectTotalsAsync(IQueryable<BillLine> lines, Dictionary<string, string> names, Money whole, CancellationToken cancellationToken) =>
-        (await lines.GroupBy(l => l.CloudProjectId!)
-            .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Lines = g.Count() })
-            .ToListAsync(cancellationToken))
-        .Select(r => new ProjectAmount(r.Key, ProjectName(names, r.Key), new Money(r.Ucents), Share(new Money(r.Ucents), whole), r.Lines))
-        .OrderByDescending(p => p.Amount).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    private static Money Sum(IEnumerable<CostEntry> entries) => Money.Sum(entries.Select(e => e.Amount));
 
-    private static async Task<ConsumptionStatus?> ConsumptionAsync(CostDbContext db, Money? budget, CancellationToken cancellationToken)
+    private MonthProgress Progress(string month, TimeZoneInfo zone)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var (first, last) = BillingMonth.Days(month);
+        var elapsed = today < first ? 0 : today > last ? last.Day : today.Day;
+        return new MonthProgress(today, Math.Max(elapsed, 1), last.Day);
+    }
+
+    /// <summary>Cloud GPU (instances, AI jobs: lines of a cloud project) and dedicated GPU servers, each against its own family.</summary>
+    private static GpuSummary Gpu(IReadOnlyList<CostEntry> entries, IReadOnlyDictionary<string, string> names)
+    {
+        var gpu = entries.Where(e => e.IsGpu).ToList();
+        GpuGroup Group(CostFamily family, IEnumerable<CostEntry> lines, Func<CostEntry, string> key, Func<string, string> name)
+        {
+            var list = lines.ToList();
+            var groupTotal = Sum(list);
+            return new GpuGroup(family, groupTotal, Sum(entries.Where(e => e.Family == family)),
+                list.GroupBy(e => e.GpuModel ?? "GPU").Select(g => new GpuModelAmount(g.Key, Sum(g), g.Count())).OrderByDescending(m => m.Amount).ToList(),
+                list.GroupBy(key).Select(g => new GpuRow(g.Key, name(g.Key), Sum(g), Share(Sum(g), groupTotal), g.Count()))
+                    .OrderByDescending(r => r.Amount).ThenBy(r => r.Name, StringComparer.Ordinal).ToList());
+        }
+
+        return new GpuSummary(
+            Group(CostFamily.Cloud, gpu.Where(e => e.Family == CostFamily.Cloud), e => e.CloudProjectId ?? e.ServiceName, k => ProjectName(names, k)),
+            Group(CostFamily.Dedicated, gpu.Where(e => e.Family != CostFamily.Cloud), e => e.ServiceName, k => k));
+    }
+
+    /// <summary>
+    /// What the month holds so far, plus (incurred lens) the part of OVH's consumption forecast not consumed yet, plus
+    /// the recurring services still expected this month at last month's cost.
+    /// </summary>
+    private static MonthForecast Forecast(CostMonth costs, ConsumptionStatus? consumption, MonthInProgress? inProgress)
+    {
+        var rest = Money.Zero;
+        var hasForecast = false;
+        if (costs.Lens == CostLens.Incurred && consumption is { Forecast: { } f } && consumption.Month == costs.Month)
+        {
+            hasForecast = true;
+            rest = f - costs.NotBilledYet;
+        }
+
+        return new MonthForecast(costs.Total, rest, inProgress?.ProjectedAmount ?? Money.Zero, inProgress?.MissingServices.Count ?? 0, hasForecast);
+    }
+
+    private static async Task<ConsumptionStatus?> ConsumptionAsync(CostDbContext db, CancellationToken cancellationToken)
     {
         var current = await db.ConsumptionSnapshots.Where(s => s.Kind == ConsumptionKind.Current)
             .OrderByDescending(s => s.TakenAtUtc).Select(s => new { s.Month, s.Total, s.TakenAtUtc }).FirstOrDefaultAsync(cancellationToken);
@@ -104,7 +138,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, T
 
         var forecast = await db.ConsumptionSnapshots.Where(s => s.Kind == ConsumptionKind.Forecast && s.Month == current.Month)
             .OrderByDescending(s => s.TakenAtUtc).Select(s => new { s.Total, s.TakenAtUtc }).FirstOrDefaultAsync(cancellationToken);
-        return new ConsumptionStatus(current.Month, current.Total, current.TakenAtUtc, forecast?.Total, forecast?.TakenAtUtc, budget);
+        return new ConsumptionStatus(current.Month, current.Total, current.TakenAtUtc, forecast?.Total, forecast?.TakenAtUtc);
     }
 
     /// <summary>
@@ -112,10 +146,8 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, T
     /// previous one during its first <see cref="TurnOfMonthDays"/> days) is not fully billed: a service billed in each
     /// of the <see cref="RecurringMonths"/> previous months and absent so far is expected at last month's cost.
     /// </summary>
-    private async Task<MonthInProgress?> MonthInProgressAsync(CostDbContext db, string month, AccountSettings settings, CancellationToken cancellationToken)
+    private static async Task<MonthInProgress?> MonthInProgressAsync(CostDbContext db, string month, DateOnly today, CancellationToken cancellationToken)
     {
-        var zone = AccountTimeZone.Find(settings.TimeZoneId);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var current = BillingMonth.Of(today);
         var inProgress = month == current || (month == BillingMonth.Previous(current) && today.Day <= TurnOfMonthDays);
         if (!inProgress)

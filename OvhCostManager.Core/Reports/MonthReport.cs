@@ -24,14 +24,14 @@ public sealed class MonthReport(OverviewQueries overview, IDbContextFactory<Cost
 
     /// <param name="month"><c>YYYY-MM</c> (billing month in the account time zone).</param>
     /// <param name="culture">Language of the labels and format of amounts, dates and percentages.</param>
-    public async Task<MonthReportDocument> BuildAsync(string month, CultureInfo culture, CancellationToken cancellationToken = default)
+    public async Task<MonthReportDocument> BuildAsync(string month, CultureInfo culture, CostLens lens = CostLenses.Default, CancellationToken cancellationToken = default)
     {
         if (!BillingMonth.TryParse(month, out month, out var error))
         {
             throw new ArgumentException(error, nameof(month));
         }
 
-        var report = await overview.GetAsync(month, cancellationToken);
+        var report = await overview.GetAsync(month, lens, cancellationToken);
         Money withTax;
         await using (var context = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -57,8 +57,14 @@ public sealed class MonthReport(OverviewQueries overview, IDbContextFactory<Cost
         md.Append("## ").Append(L("Summary")).Append("\n\n");
         Row(L("Indicator"), L("Value"));
         md.Append("|---|---:|\n");
+        Row(L("Lens"), L("Lens." + report.Lens));
         Row(L("TotalWithoutTax"), Amount(report.Total));
-        Row(L("TotalWithTax"), Amount(totalWithTax));
+        // Tax is on the invoices: a tax-inclusive total exists for the invoiced lens only.
+        if (report.Lens == CostLens.Invoiced)
+        {
+            Row(L("TotalWithTax"), Amount(totalWithTax));
+        }
+
         Row(L("Bills"), report.Bills.ToString(culture));
         var change = report.VersusPreviousMonth.Difference;
         var sign = change.Ucents >= 0 ? "+" : "−";

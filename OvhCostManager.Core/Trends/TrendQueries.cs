@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
-using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Overview;
 
 namespace OvhCostManager.Core.Trends;
@@ -23,9 +22,14 @@ public sealed record DayAmount(DateOnly Day, Money Amount);
 /// </summary>
 public sealed record AnnualProjection(Money Amount, int BasisMonths, string FirstBasisMonth, string LastBasisMonth);
 
-/// <summary>Every figure of the Trends tab for a window.</summary>
+/// <summary>
+/// Every figure of the Trends tab for a window under a lens. Months before the first month with any cost are left
+/// out (not drawn as 0 €); a month in progress is listed, flagged in <see cref="InProgressMonth"/>, and kept out of
+/// <see cref="Growth"/> and <see cref="Projection"/>.
+/// </summary>
 public sealed record TrendReport(
     TrendWindow Window,
+    CostLens Lens,
     string Currency,
     IReadOnlyList<MonthAmount> Totals,
     IReadOnlyList<TrendSeries> ByCategory,
@@ -34,68 +38,67 @@ public sealed record TrendReport(
     string DailyMonth,
     IReadOnlyList<DayAmount> Daily,
     Variation Growth,
+    string GrowthFrom,
+    string GrowthTo,
     MonthAmount? MostExpensive,
-    AnnualProjection Projection)
+    AnnualProjection? Projection,
+    string? InProgressMonth)
 {
     public bool HasGpu => Gpu.Any(g => g.Amount != Money.Zero);
 }
 
-/// <summary>Monthly series over a window of calendar months (months without bills are 0) and daily costs inside one month.</summary>
-public sealed class TrendQueries(IDbContextFactory<CostDbContext> contexts)
+/// <summary>Monthly series over a window of calendar months and daily costs inside its last month, from <see cref="CostLedger"/>.</summary>
+public sealed class TrendQueries(IDbContextFactory<CostDbContext> contexts, CostLedger ledger, TimeProvider time)
 {
     public const int ProjectionBasisMonths = 3;
 
-    public async Task<TrendReport> GetAsync(TrendWindow window, CancellationToken cancellationToken = default)
+    public async Task<TrendReport> GetAsync(TrendWindow window, CostLens lens = CostLenses.Default, CancellationToken cancellationToken = default)
     {
-        var months = window.Months;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var currency = (await db.ReadAccountSettingsAsync(cancellationToken)).Currency;
-        var lines = db.BillLines.Where(l => string.Compare(l.BillingMonth, window.From) >= 0 && string.Compare(l.BillingMonth, window.To) <= 0);
+        var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var currentMonth = BillingMonth.Of(today);
 
-        // One pass over the window's lines (index-only: the (BillingMonth, Category, ResourceType, IsGpu, Total) index
-        // covers it); the three series are folded from these few hundred groups in memory.
-        var groups = await lines.GroupBy(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu })
-            .Select(g => new { g.Key.BillingMonth, g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, Ucents = g.Sum(l => (long)(object)l.Total) })
-            .ToListAsync(cancellationToken);
-        var byCategory = groups.GroupBy(r => new { r.BillingMonth, r.Category })
-            .Select(g => new { g.Key.BillingMonth, g.Key.Category, Ucents = g.Sum(r => r.Ucents) }).ToList();
-        var byType = groups.GroupBy(r => new { r.BillingMonth, r.ResourceType })
-            .Select(g => new { g.Key.BillingMonth, g.Key.ResourceType, Ucents = g.Sum(r => r.Ucents) }).ToList();
-        var gpu = groups.Where(r => r.IsGpu).GroupBy(r => r.BillingMonth)
-            .Select(g => new { Month = g.Key, Ucents = g.Sum(r => r.Ucents) }).ToList();
+        var all = await ledger.GetMonthsAsync(window.Months, lens, cancellationToken);
+        var withData = all.SkipWhile(m => m.Entries.Count == 0).ToList();
+        var costs = withData.Count > 0 ? withData : all;
+        var months = costs.Select(m => m.Month).ToList();
 
-        var totals = months.Select(m => new MonthAmount(m, new Money(byCategory.Where(r => r.BillingMonth == m).Sum(r => r.Ucents)))).ToList();
-        var categorySeries = byCategory.GroupBy(r => r.Category)
-            .Select(g => new TrendSeries(g.Key.ToString(), months.Select(m => new MonthAmount(m, new Money(g.Where(r => r.BillingMonth == m).Sum(r => r.Ucents)))).ToList()))
-            .OrderByDescending(s => s.Total).ToList();
-        var typeSeries = byType.GroupBy(r => r.ResourceType)
-            .Select(g => new TrendSeries(g.Key.ToString(), months.Select(m => new MonthAmount(m, new Money(g.Where(r => r.BillingMonth == m).Sum(r => r.Ucents)))).ToList()))
-            .OrderByDescending(s => s.Total).ToList();
-        var gpuSeries = months.Select(m => new MonthAmount(m, new Money(gpu.Where(r => r.Month == m).Sum(r => r.Ucents)))).ToList();
+        var totals = costs.Select(m => new MonthAmount(m.Month, m.Total)).ToList();
+        var categorySeries = Series(costs, e => e.Category.ToString());
+        var typeSeries = Series(costs, e => e.Type.ToString());
+        var gpuSeries = costs.Select(m => new MonthAmount(m.Month, Money.Sum(m.Entries.Where(e => e.IsGpu).Select(e => e.Amount)))).ToList();
 
-        var daily = await DailyAsync(db, window.To, cancellationToken);
+        var inProgress = months.Contains(currentMonth) ? currentMonth : null;
+        var complete = totals.Where(t => t.Month != inProgress && string.CompareOrdinal(t.Month, currentMonth) < 0).ToList();
+        var growthBasis = complete.Count > 0 ? complete : totals;
         var mostExpensive = totals.Where(t => t.Amount != Money.Zero).OrderByDescending(t => t.Amount).ThenBy(t => t.Month, StringComparer.Ordinal).FirstOrDefault();
-        var basis = totals.TakeLast(ProjectionBasisMonths).ToList();
-        var projection = new AnnualProjection(new Money(Money.Sum(basis.Select(b => b.Amount)).Ucents * 12 / basis.Count), basis.Count, basis[0].Month, basis[^1].Month);
+        var basis = complete.TakeLast(ProjectionBasisMonths).ToList();
+        var projection = basis.Count == 0 ? null
+            : new AnnualProjection(new Money(Money.Sum(basis.Select(b => b.Amount)).Ucents * 12 / basis.Count), basis.Count, basis[0].Month, basis[^1].Month);
 
-        return new TrendReport(window, currency, totals, categorySeries, typeSeries, gpuSeries, window.To, daily,
-            new Variation(totals[0].Amount, totals[^1].Amount), mostExpensive, projection);
+        return new TrendReport(window, lens, currency, totals, categorySeries, typeSeries, gpuSeries, costs[^1].Month, Daily(costs[^1]),
+            new Variation(growthBasis[0].Amount, growthBasis[^1].Amount), growthBasis[0].Month, growthBasis[^1].Month,
+            mostExpensive, projection, inProgress);
     }
 
-    /// <summary>Bills of <paramref name="month"/> summed per calendar day of their date in the account time zone; every day listed.</summary>
-    private static async Task<IReadOnlyList<DayAmount>> DailyAsync(CostDbContext db, string month, CancellationToken cancellationToken)
+    private static List<TrendSeries> Series(IReadOnlyList<CostMonth> costs, Func<CostEntry, string> key) =>
+        costs.SelectMany(m => m.Entries).Select(key).Distinct(StringComparer.Ordinal)
+            .Select(k => new TrendSeries(k, costs.Select(m => new MonthAmount(m.Month, Money.Sum(m.Entries.Where(e => key(e) == k).Select(e => e.Amount)))).ToList()))
+            .OrderByDescending(s => s.Total).ToList();
+
+    /// <summary>The month's costs per calendar day: bills on their date (invoiced), services spread over their days (incurred).</summary>
+    private static IReadOnlyList<DayAmount> Daily(CostMonth costs)
     {
-        var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
-        var bills = await db.Bills.Where(b => b.BillingMonth == month)
-            .Select(b => new { b.DateUtc, Ucents = b.Lines.Sum(l => (long)(object)l.Total) })
-            .ToListAsync(cancellationToken);
-        var (first, last) = BillingMonth.Days(month);
-        var perDay = bills.GroupBy(b => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(b.DateUtc, zone).DateTime))
-            .ToDictionary(g => g.Key, g => g.Sum(b => b.Ucents));
+        var (first, last) = BillingMonth.Days(costs.Month);
         var days = new List<DayAmount>();
+        var before = Money.Zero;
         for (var d = first; d <= last; d = d.AddDays(1))
         {
-            days.Add(new DayAmount(d, new Money(perDay.GetValueOrDefault(d))));
+            var upTo = costs.Through(d);
+            days.Add(new DayAmount(d, upTo - before));
+            before = upTo;
         }
 
         return days;

@@ -20,21 +20,38 @@ public static class DashboardExports
             Ranged(http, from, to, range => exports.Bills(range, k => l[k]), "bills"));
         group.MapGet("/bill-lines.csv", (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, string? from, string? to) =>
             Ranged(http, from, to, range => exports.BillLines(range, k => l[k]), "bill-lines"));
-        group.MapGet("/cost-by-project.csv", (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, string? from, string? to) =>
-            Ranged(http, from, to, range => exports.CostByProject(range, k => l[k]), "cost-by-project"));
-        group.MapGet("/inventory.csv", (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, TimeProvider time) =>
-            Csv(http, exports.Inventory(k => l[k]), $"inventory-{time.GetUtcNow():yyyy-MM-dd}.csv"));
-        group.MapGet("/report-{month}.md", async (HttpContext http, MonthReport report, string month) =>
+        group.MapGet("/cost-by-project.csv", async (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, string? from, string? to, string? lens) =>
         {
-            if (!BillingMonth.TryParse(month, out var parsed, out var error))
+            if (!MonthRange.TryParse(from, to, out var range, out var error) || !ReadLens(lens, out var costLens, out error))
             {
                 return Results.BadRequest(new { error });
             }
 
-            var document = await report.BuildAsync(parsed, CultureInfo.CurrentUICulture, http.RequestAborted);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(document.Markdown), "text/markdown; charset=utf-8", $"ovh-report-{parsed}-{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}.md");
+            var table = await exports.CostByProjectAsync(range, costLens, k => l[k], http.RequestAborted);
+            return Csv(http, table, $"cost-by-project-{range.FileSuffix}-{costLens.ToQuery()}.csv");
+        });
+        group.MapGet("/inventory.csv", (HttpContext http, FullExports exports, IStringLocalizer<SharedResource> l, TimeProvider time) =>
+            Csv(http, exports.Inventory(k => l[k]), $"inventory-{time.GetUtcNow():yyyy-MM-dd}.csv"));
+        group.MapGet("/report-{month}.md", async (HttpContext http, MonthReport report, string month, string? lens) =>
+        {
+            if (!BillingMonth.TryParse(month, out var parsed, out var error) || !ReadLens(lens, out var costLens, out error))
+            {
+                return Results.BadRequest(new { error });
+            }
+
+            var document = await report.BuildAsync(parsed, CultureInfo.CurrentUICulture, costLens, http.RequestAborted);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(document.Markdown), "text/markdown; charset=utf-8",
+                $"ovh-report-{parsed}-{costLens.ToQuery()}-{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}.md");
         });
         return group;
+    }
+
+    /// <summary><c>?lens=</c> absent is the default lens; a value other than invoiced / incurred is refused.</summary>
+    private static bool ReadLens(string? text, out CostLens lens, out string error)
+    {
+        lens = CostLenses.Default;
+        error = "";
+        return text is null || CostLenses.TryParse(text, out lens, out error);
     }
 
     private static IResult Ranged(HttpContext http, string? from, string? to, Func<MonthRange, CsvTable> table, string name) =>

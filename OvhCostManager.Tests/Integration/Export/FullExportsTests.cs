@@ -52,7 +52,7 @@ public sealed class FullExportsTests(ImportedAccountFixture account)
     public async Task Cost_by_project_export_matches_the_ground_truth_per_project()
     {
         var month = account.GroundTruth.Months.Keys.Last();
-        var rows = await CsvRowsAsync(Exports.CostByProject(new MonthRange(month, month), k => k), English);
+        var rows = await CsvRowsAsync(await Exports.CostByProjectAsync(new MonthRange(month, month), OvhCostManager.Core.Costs.CostLens.Invoiced, k => k), English);
         var expected = account.GroundTruth.CloudProjectsPerMonth.Where(p => p.Value.ContainsKey(month)).ToDictionary(p => p.Key, p => p.Value[month].Amount);
         Assert.Equal(expected.OrderBy(e => e.Key), rows.Skip(1).ToDictionary(r => r[1], r => decimal.Parse(r[2], English)).OrderBy(e => e.Key));
     }

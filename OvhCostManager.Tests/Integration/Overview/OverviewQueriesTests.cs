@@ -92,10 +92,16 @@ public sealed class OverviewQueriesTests(ImportedAccountFixture account)
         foreach (var month in account.GroundTruth.Months.Keys)
         {
             var report = await Queries.GetAsync(month);
-            Assert.Equal(report.Gpu.Total, Money.Sum(report.Gpu.ByModel.Select(m => m.Amount)));
+            foreach (var group in new[] { report.Gpu.Cloud, report.Gpu.Dedicated })
+            {
+                Assert.Equal(group.Total, Money.Sum(group.ByModel.Select(m => m.Amount)));
+                Assert.Equal(group.Total, Money.Sum(group.Rows.Select(r => r.Amount)));
+            }
+
             await using var db = await account.Contexts.CreateDbContextAsync();
-            var gpu = Money.Sum(db.BillLines.Where(l => l.BillingMonth == month && l.IsGpu).Select(l => l.Total).ToList());
-            Assert.Equal(gpu, report.Gpu.Total);
+            var gpu = db.BillLines.Where(l => l.BillingMonth == month && l.IsGpu).Select(l => new { l.Total, l.CloudProjectId }).ToList();
+            Assert.Equal(Money.Sum(gpu.Select(l => l.Total)), report.Gpu.Total);
+            Assert.Equal(Money.Sum(gpu.Where(l => l.CloudProjectId != null).Select(l => l.Total)), report.Gpu.Cloud.Total);
         }
     }
 

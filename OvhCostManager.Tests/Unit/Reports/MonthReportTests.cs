@@ -13,15 +13,17 @@ public sealed class MonthReportTests
     private static readonly DateTimeOffset Generated = new(2026, 11, 18, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly OverviewReport October = new(
-        "2026-10", "EUR", Total: Money.FromCents(1_000_00), Bills: 8, Lines: 3,
+        "2026-10", CostLens.Invoiced, "EUR", Total: Money.FromCents(1_000_00), Bills: 8, Lines: 3, LinesWithoutPeriod: 0, NotBilledYet: Money.Zero,
         PreviousMonth: "2026-09", VersusPreviousMonth: new Variation(Money.FromCents(1_250_50), Money.FromCents(1_000_00)), PreviousMonthBilled: true,
-        CloudTotal: Money.FromCents(600_00), DailyAverage: Money.FromCents(32_26), DaysInMonth: 31, ActiveProjects: 1,
+        Progress: new MonthProgress(new DateOnly(2026, 11, 18), 31, 31),
+        CloudTotal: Money.FromCents(600_00), DailyAverage: Money.FromCents(32_26), ActiveProjects: 1,
         ByResourceType: [new ResourceTypeAmount(ResourceType.CloudProject, Money.FromCents(600_00), 1, 2), new ResourceTypeAmount(ResourceType.DedicatedServer, Money.FromCents(400_00), 1, 1)],
         ByCategory: [new CategoryAmount(ServiceCategory.Compute, Money.FromCents(750_00), 2), new CategoryAmount(ServiceCategory.AiMl, Money.FromCents(250_00), 1)],
         Projects: [new ProjectAmount("8d5fec425d368063f9aa5c91d99abc36", "prod|web", Money.FromCents(600_00), 100m, 2)],
-        Gpu: new GpuSummary(Money.Zero, 0m, [], []),
+        Gpu: new GpuSummary(new GpuGroup(CostFamily.Cloud, Money.Zero, Money.FromCents(600_00), [], []), new GpuGroup(CostFamily.Dedicated, Money.Zero, Money.FromCents(400_00), [], [])),
         Budget: new BudgetStatus(null, Money.FromCents(1_000_00)),
         Consumption: null,
+        Forecast: null,
         InProgress: null);
 
     private static readonly Money WithTax = Money.FromCents(1_200_00);

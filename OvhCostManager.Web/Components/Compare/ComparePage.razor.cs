@@ -24,6 +24,11 @@ public sealed partial class ComparePage
     [SupplyParameterFromQuery(Name = "a")] public string? A { get; set; }
     [SupplyParameterFromQuery(Name = "b")] public string? B { get; set; }
 
+    /// <summary>The header's month: month B when <c>?b=</c> is not given (month A then defaults to the month before it).</summary>
+    [SupplyParameterFromQuery(Name = "month")] public string? Month { get; set; }
+
+    [SupplyParameterFromQuery(Name = "lens")] public string? LensParameter { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         var billed = await Overview.GetBilledMonthsAsync();
@@ -32,11 +37,9 @@ public sealed partial class ComparePage
         report = null;
         if (billed.Count > 0)
         {
-            var defaultB = billed[0];
-            var defaultA = billed.Count > 1 ? billed[1] : BillingMonth.Previous(billed[0]);
-            var a = Read(A, defaultA);
-            var b = Read(B, defaultB);
-            report = await Compare.GetAsync(a, b);
+            var b = Read(B ?? Month, billed[0]);
+            var a = Read(A, BillingMonth.Previous(b));
+            report = await Compare.GetAsync(a, b, DashboardUrl.Lens(LensParameter, out _));
             DrawChart(report);
         }
 
@@ -60,7 +63,7 @@ public sealed partial class ComparePage
     }
 
     private void Go(string a, string b) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["a"] = a, ["b"] = b }));
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["a"] = a, ["month"] = b, ["b"] = null }));
 
     private void DrawChart(CompareReport compared)
     {

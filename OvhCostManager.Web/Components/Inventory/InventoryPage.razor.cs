@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using OvhCostManager.Core.Costs;
+using OvhCostManager.Web.Components.Shared;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Inventory;
@@ -17,6 +18,8 @@ public partial class InventoryPage
 
     /// <summary><c>?month=YYYY-MM</c>; the latest billed month when absent or malformed.</summary>
     [SupplyParameterFromQuery(Name = "month")] public string? RequestedMonth { get; set; }
+
+    [SupplyParameterFromQuery(Name = "lens")] public string? LensParameter { get; set; }
 
     private InventoryView? view;
     private string? month;
@@ -46,7 +49,7 @@ public partial class InventoryPage
             month = await Query.GetLatestBilledMonthAsync() ?? BillingMonth.Of(Time.GetUtcNow(), zone);
         }
 
-        view = await Query.GetAsync(month);
+        view = await Query.GetAsync(month, DashboardUrl.Lens(LensParameter, out _));
         lines = null;
         linesOf = null;
         project = null;

@@ -32,6 +32,9 @@ public sealed partial class OverviewPage : IDisposable
     [SupplyParameterFromQuery(Name = "project")] public string? ProjectParameter { get; set; }
     [SupplyParameterFromQuery(Name = "projected")] public string? ProjectedParameter { get; set; }
     [SupplyParameterFromQuery(Name = "family")] public string? FamilyParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "lens")] public string? LensParameter { get; set; }
+
+    private CostLens Lens => DashboardUrl.Lens(LensParameter, out _);
 
     private bool Projected => ProjectedParameter == "1";
 
@@ -54,7 +57,7 @@ public sealed partial class OverviewPage : IDisposable
     {
         var billed = await Overview.GetBilledMonthsAsync();
         var found = MonthQuery.TryResolve(MonthParameter, billed, out month, out monthError);
-        report = found || month.Length > 0 ? await Overview.GetAsync(month) : null;
+        report = found || month.Length > 0 ? await Overview.GetAsync(month, Lens) : null;
         expiring = await Expiring.GetAsync(ExpiringServiceQueries.DefaultWindowDays);
         projectLines = null;
         projectError = false;
@@ -62,7 +65,7 @@ public sealed partial class OverviewPage : IDisposable
         {
             if (await Lines.ProjectExistsAsync(ProjectParameter))
             {
-                projectLines = new BillLineFilter([month]) { CloudProjectId = ProjectParameter };
+                projectLines = new BillLineFilter([month]) { CloudProjectId = ProjectParameter, Lens = Lens };
             }
             else
             {

@@ -22,6 +22,7 @@ public sealed partial class TrendsPage
     [SupplyParameterFromQuery(Name = "window")] public string? Window { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+    [SupplyParameterFromQuery(Name = "lens")] public string? LensParameter { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -42,7 +43,7 @@ public sealed partial class TrendsPage
                 error = L["TrendWindowError." + problem, Window ?? "", From ?? "", To ?? "", TrendWindow.MinMonths, TrendWindow.MaxMonths, TrendWindow.DefaultMonths];
             }
 
-            report = await Trends.GetAsync(window);
+            report = await Trends.GetAsync(window, DashboardUrl.Lens(LensParameter, out _));
         }
 
         loading = false;
