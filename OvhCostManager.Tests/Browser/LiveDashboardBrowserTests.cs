@@ -81,6 +81,85 @@ public sealed class LiveDashboardBrowserTests(DemoDashboardFixture demo)
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_English_overview_and_a_French_pay_as_you_go_page_keep_their_language_after_syncs_started_by_a_third_client()
+    {
+        await using var english = await demo.Browser.Browser.NewContextAsync();
+        await using var french = await demo.Browser.Browser.NewContextAsync();
+        await english.AddCookiesAsync([BrowserFixture.CultureCookie(demo.App.BaseUrl, "en")]);
+        await french.AddCookiesAsync([BrowserFixture.CultureCookie(demo.App.BaseUrl, "fr")]);
+        var overview = await english.NewPageAsync();
+        var payg = await french.NewPageAsync();
+        await overview.GotoAsync(Url("overview"));
+        await payg.GotoAsync(Url("payg"));
+        await BrowserFixture.WaitUntilInteractiveAsync(overview);
+        await BrowserFixture.WaitUntilInteractiveAsync(payg);
+        const string overviewCurrent = "[data-page='overview'] [data-kpi='consumption'] [data-value='current']";
+        const string paygCurrent = "[data-page='payg'] [data-kpi='current'] .ocm-kpi-value";
+        var latestMonth = (await demo.GroundTruthAsync()).Months.Keys.Last();
+
+        // A sync from a French client, then one from an English client: each reader is the "other" language once.
+        foreach (var trigger in new[] { "fr", "en" })
+        {
+            var overviewBefore = await SyncStampsAsync(overview, overviewCurrent);
+            var paygBefore = await SyncStampsAsync(payg, "[data-page='payg']", "data-snapshot");
+            await demo.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+            await demo.AdvanceConsumptionAsync(1_234.56m);
+
+            Assert.Equal(HttpStatusCode.Accepted, await demo.StartSyncAsync(trigger));
+
+            await WaitUntilChangedAsync(overview, overviewCurrent, overviewBefore);
+            await WaitUntilChangedAsync(payg, "[data-page='payg']", paygBefore, "data-snapshot");
+            var consumption = (await demo.GroundTruthAsync()).ConsumptionCurrent;
+            var because = $"after a sync started in '{trigger}'";
+
+            Shows(Euros.In("en", consumption), await overview.InnerTextAsync(overviewCurrent), because);
+            Shows(MonthTitle(latestMonth, "en-GB"), await overview.InnerTextAsync("[data-page='overview'] [data-value='month']"), because);
+            Shows("Synced ", await overview.InnerTextAsync("[data-sync='idle']"), because, startOnly: true);
+            Assert.Equal("en", await overview.GetAttributeAsync("html", "lang"));
+
+            var paygShown = await payg.InnerTextAsync(paygCurrent);
+            Shows(Euros.In("fr", consumption), paygShown, because);
+            Assert.Contains(CultureInfo.GetCultureInfo("fr").NumberFormat.NumberGroupSeparator, paygShown, StringComparison.Ordinal);
+            Shows("Synchronisé le ", await payg.InnerTextAsync("[data-sync='idle']"), because, startOnly: true);
+            Assert.Equal("fr", await payg.GetAttributeAsync("html", "lang"));
+        }
+    }
+
+    // What tells that a page re-rendered after the sync: its own figure and the header's last-sync instant.
+    private static async Task<string[]> SyncStampsAsync(IPage page, string selector, string? attribute = null)
+    {
+        var idle = await page.WaitForSelectorAsync("[data-sync='idle']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        var figure = attribute is null ? await page.InnerTextAsync(selector) : await page.GetAttributeAsync(selector, attribute);
+        return [figure ?? "", await idle!.GetAttributeAsync("data-last-sync") ?? ""];
+    }
+
+    private static Task WaitUntilChangedAsync(IPage page, string selector, string[] before, string? attribute = null) =>
+        page.WaitForFunctionAsync(
+            """
+            ([selector, attribute, figure, lastSync]) => {
+                const element = document.querySelector(selector);
+                const idle = document.querySelector("[data-sync='idle']");
+                const now = attribute ? element?.getAttribute(attribute) : element?.innerText;
+                return element && idle && now !== figure && idle.getAttribute('data-last-sync') !== lastSync;
+            }
+            """,
+            new object?[] { selector, attribute, before[0], before[1] },
+            new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+    private static void Shows(string expected, string shown, string because, bool startOnly = false)
+    {
+        var text = Text(shown);
+        var matches = startOnly ? text.StartsWith(expected, StringComparison.Ordinal) : string.Equals(expected, text, StringComparison.OrdinalIgnoreCase);
+        Assert.True(matches, $"{because}: expected '{expected}'{(startOnly ? "…" : "")}, the page shows '{text}'");
+    }
+
+    private static string MonthTitle(string month, string culture) =>
+        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.GetCultureInfo(culture));
+
+    // innerText writes the no-break space before "€" as U+00A0; the narrow one between thousands stays as it is.
+    private static string Text(string text) => text.Replace('\u00A0', ' ').Trim();
+
 
     private static async Task<DateTimeOffset?> LastSuccessfulSyncAsync(HttpClient api)
     {

@@ -76,13 +76,20 @@ public sealed class DemoDashboardFixture : IAsyncLifetime
             new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
     }
 
-    /// <summary>POST /api/sync; a scheduled run may be in progress (409) for a while on a busy machine, so it is asked again.</summary>
-    public async Task<System.Net.HttpStatusCode> StartSyncAsync()
+    /// <summary>POST /api/sync, from a client in <paramref name="language"/> when given; a scheduled run may be in progress (409) for a while on a busy machine, so it is asked again.</summary>
+    public async Task<System.Net.HttpStatusCode> StartSyncAsync(string? language = null)
     {
         using var api = App.CreateClient();
         for (var attempt = 0; ; attempt++)
         {
-            using var response = await api.PostAsync("/api/sync", null);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sync");
+            if (language is not null)
+            {
+                var cookie = BrowserFixture.CultureCookie(App.BaseUrl, language);
+                request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+            }
+
+            using var response = await api.SendAsync(request);
             if (response.StatusCode != System.Net.HttpStatusCode.Conflict || attempt == 300)
             {
                 return response.StatusCode;

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Components;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Core.Sync;
+using OvhCostManager.Web.Components.Shared;
 
 namespace OvhCostManager.Web.Components.Layout;
 
 /// <summary>Header indicator: last successful sync, the running sync's progress, and "sync now".</summary>
 public sealed partial class SyncStatus : IDisposable
 {
-    private readonly List<IDisposable> subscriptions = [];
+    private LiveUpdates? live;
     private DataFreshness? freshness;
     private SyncProgress? progress;
     private TimeZoneInfo? zone;
@@ -26,13 +27,9 @@ public sealed partial class SyncStatus : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        subscriptions.Add(Notifier.OnProgress(p => InvokeAsync(() => { progress = p; StateHasChanged(); })));
-        subscriptions.Add(Notifier.OnFinished(outcome => InvokeAsync(async () =>
-        {
-            progress = null;
-            freshness = await FreshnessAfterSync.GetAsync(outcome);
-            StateHasChanged();
-        })));
+        live = new LiveUpdates(Notifier, InvokeAsync, StateHasChanged)
+            .ShowProgress(running => progress = running)
+            .ShowAfterSync(FreshnessAfterSync, _ => true, shared => (progress, freshness) = (null, shared));
         progress = Coordinator?.Current;
         zone = await Settings.GetTimeZoneAsync();
         freshness = await Status.GetAsync();
@@ -54,11 +51,5 @@ public sealed partial class SyncStatus : IDisposable
         return running.Total > 0 ? L["SyncRunning", name, running.Done, running.Total] : L["SyncRunningNoCount", name];
     }
 
-    public void Dispose()
-    {
-        foreach (var subscription in subscriptions)
-        {
-            subscription.Dispose();
-        }
-    }
+    public void Dispose() => live?.Dispose();
 }

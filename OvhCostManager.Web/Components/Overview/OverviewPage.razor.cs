@@ -12,7 +12,7 @@ namespace OvhCostManager.Web.Components.Overview;
 /// <summary>The Overview tab: composes the widgets for <c>?month=</c>, drills into <c>?project=</c>, projects with <c>?projected=1</c>.</summary>
 public sealed partial class OverviewPage : IDisposable
 {
-    private IDisposable? subscription;
+    private LiveUpdates? live;
     private OverviewReport? report;
     private IReadOnlyList<ExpiringService> expiring = [];
     private BillLineFilter? projectLines;
@@ -46,10 +46,9 @@ public sealed partial class OverviewPage : IDisposable
     private string ProjectName => report?.Projects.FirstOrDefault(p => p.ProjectId == ProjectParameter)?.Name ?? ProjectParameter ?? "";
 
     protected override void OnInitialized() =>
-        // A new consumption snapshot (or new bills) changes the figures: reload them on this circuit.
-        subscription = Notifier.OnFinished(outcome => outcome.ConsumptionSnapshotStored || outcome.BillsImported > 0
-            ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); })
-            : Task.CompletedTask);
+        // A new consumption snapshot (or new bills) changes the figures of the month this page shows.
+        live = new LiveUpdates(Notifier, InvokeAsync, StateHasChanged)
+            .ReloadAfterSync(outcome => outcome.ConsumptionSnapshotStored || outcome.BillsImported > 0, LoadAsync);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -92,5 +91,5 @@ public sealed partial class OverviewPage : IDisposable
         await LoadAsync();
     }
 
-    public void Dispose() => subscription?.Dispose();
+    public void Dispose() => live?.Dispose();
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.PayAsYouGo;
 using OvhCostManager.Core.Sync;
+using OvhCostManager.Web.Components.Shared;
 
 namespace OvhCostManager.Web.Components.PayAsYouGo;
 
@@ -15,27 +16,13 @@ public partial class PayAsYouGoPage
     [Inject] private ViewAfterSync<PayAsYouGoView> SharedView { get; set; } = null!;
 
     private PayAsYouGoView? view;
-    private IDisposable? subscription;
-    private CultureInfo culture = CultureInfo.CurrentCulture;
-    private CultureInfo uiCulture = CultureInfo.CurrentUICulture;
+    private LiveUpdates? live;
 
-    protected override void OnInitialized()
-    {
-        (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        subscription = Notifier.OnFinished(OnSyncFinishedAsync);
-    }
+    protected override void OnInitialized() =>
+        live = new LiveUpdates(Notifier, InvokeAsync, StateHasChanged)
+            .ShowAfterSync(SharedView, outcome => outcome.ConsumptionSnapshotStored, shared => view = shared);
 
     protected override async Task OnInitializedAsync() => view = await Query.GetAsync();
-
-    private Task OnSyncFinishedAsync(SyncOutcome outcome) => !outcome.ConsumptionSnapshotStored
-        ? Task.CompletedTask
-        : InvokeAsync(async () =>
-        {
-            // The notifier calls from the sync's thread: render in the reader's language, not the server's.
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            view = await SharedView.GetAsync(outcome);
-            StateHasChanged();
-        });
 
     private string Amount(Money amount) => amount.Format(view!.Currency, CultureInfo.CurrentCulture);
 
@@ -48,5 +35,5 @@ public partial class PayAsYouGoPage
         null => B["PaygNone"],
     };
 
-    public void Dispose() => subscription?.Dispose();
+    public void Dispose() => live?.Dispose();
 }
