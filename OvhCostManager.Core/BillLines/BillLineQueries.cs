@@ -7,13 +7,19 @@ using OvhCostManager.Core.Data.Entities;
 
 namespace OvhCostManager.Core.BillLines;
 
-/// <summary>Which bill lines to list: one or more months, narrowed by project, resource type, category or service.</summary>
+/// <summary>
+/// Which bill lines to list: one or more months, narrowed by project, resource type, category, service, bill or
+/// service period (a line matches a period when its <c>periodStart</c>–<c>periodEnd</c> lies within it).
+/// </summary>
 public sealed record BillLineFilter(IReadOnlyList<string> Months)
 {
     public string? CloudProjectId { get; init; }
     public ResourceType? ResourceType { get; init; }
     public ServiceCategory? Category { get; init; }
     public string? ServiceName { get; init; }
+    public string? BillId { get; init; }
+    public DateOnly? PeriodFrom { get; init; }
+    public DateOnly? PeriodTo { get; init; }
 
     /// <summary>Incurred: the lines whose service period covers a day of the months (or, without a period, billed in them).</summary>
     public CostLens Lens { get; init; } = CostLenses.Default;
@@ -105,7 +111,8 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
         return Expression.Lambda<Func<BillLine, bool>>(body, withoutPeriod.Parameters);
     }
 
-    private static IQueryable<BillLine> Filtered(CostDbContext db, BillLineFilter filter)
+    /// <summary>The lines of a filter, unsorted, for a query that sums or counts them in the same terms as the tables list them.</summary>
+    internal static IQueryable<BillLine> Filtered(CostDbContext db, BillLineFilter filter)
     {
         var months = filter.Months.ToList();
         var lines = filter.Lens == CostLens.Invoiced ? db.BillLines.Where(l => months.Contains(l.BillingMonth)) : db.BillLines.Where(Covering(months));
@@ -127,6 +134,21 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
         if (filter.ServiceName is { } service)
         {
             lines = lines.Where(l => l.Domain == service);
+        }
+
+        if (filter.BillId is { } bill)
+        {
+            lines = lines.Where(l => l.BillId == bill);
+        }
+
+        if (filter.PeriodFrom is { } from)
+        {
+            lines = lines.Where(l => l.PeriodStart >= from);
+        }
+
+        if (filter.PeriodTo is { } to)
+        {
+            lines = lines.Where(l => l.PeriodEnd <= to);
         }
 
         return lines;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
@@ -39,22 +40,20 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
             .FirstOrDefaultAsync(cancellationToken);
 
         var services = new List<ConsumptionUsageRow>();
-        var serviceCount = 0;
         if (latest is not null)
         {
             var items = await context.ConsumptionSnapshotItems
                 .Where(i => i.SnapshotId == latest.Id)
-                .Select(i => new { i.ServiceId, i.PlanFamily, i.Unit, i.Quantity, i.Amount })
+                .Select(i => new { i.ServiceId, i.PlanFamily, i.PlanCode, i.Unit, i.Quantity, i.Amount })
                 .ToListAsync(cancellationToken);
             var elapsedHours = ElapsedHours(latest.PeriodStartUtc ?? MonthStartUtc(month, zone), latest.TakenAtUtc);
-            serviceCount = items.Select(i => i.ServiceId).Distinct().Count();
             services = items
                 .GroupBy(i => (i.PlanFamily ?? "").Trim().ToLowerInvariant())
                 .Select(g =>
                 {
-                    var unit = ConsumptionUnits.Of(g.First().Unit, g.Key);
-                    var quantity = g.Sum(i => i.Quantity);
-                    var usage = ConsumptionUnits.IsGibHours(g.First().Unit, g.Key) ? Average(quantity, elapsedHours) : quantity;
+                    var first = g.First();
+                    var unit = ConsumptionUnits.Of(first.Unit, g.Key, first.PlanCode);
+                    var usage = ConsumptionUnits.Shown(g.Sum(i => i.Quantity), ConsumptionUnits.IsGibHours(first.Unit, g.Key, first.PlanCode), elapsedHours);
                     return new ConsumptionUsageRow(g.Key, unit, usage, Money.Sum(g.Select(i => i.Amount)), g.Select(i => i.ServiceId).Distinct().Count());
                 })
                 .OrderByDescending(r => r.Amount).ThenBy(r => r.PlanFamily, StringComparer.Ordinal)
@@ -73,6 +72,7 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
             curve.Add(new ConsumptionCurvePoint(MonthStartUtc(NextMonth(month), zone), forecastSnapshot.Total, true));
         }
 
+        var projects = await ProjectsAsync(context, month, zone, cancellationToken);
         return new PayAsYouGoView(
             currency,
             zone,
@@ -80,63 +80,74 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
             latest is null ? null : new CurrentConsumption(latest.Total, latest.TakenAtUtc),
             forecastSnapshot?.Total,
             await PreviousMonthAsync(context, month, cancellationToken),
-            serviceCount,
             services,
             curve,
-            await ProjectsAsync(context, month, cancellationToken));
+            projects.Where(p => p.Unit != ConsumptionUnit.MonthlyPlan).ToList(),
+            projects.Where(p => p.Unit == ConsumptionUnit.MonthlyPlan).ToList());
     }
 
+    /// <summary>
+    /// The previous month as billed. OVH rule: the consumption bill (<c>purchase-cloud</c>) dated the 1st of the next
+    /// month holds the previous month's consumption (lines whose period is that month) and also the next month's
+    /// monthly plans, billed in advance (period = the next month): only the first are the previous month's consumption.
+    /// OVH's consumption history is the fallback until that bill is imported.
+    /// </summary>
     private static async Task<PreviousMonthConsumption?> PreviousMonthAsync(CostDbContext context, string month, CancellationToken cancellationToken)
     {
         var previous = BillingMonth.Previous(month);
-        var billedAt = await context.Bills
+        var bill = await context.Bills
             .Where(b => b.BillingMonth == month && b.Category == ConsumptionBillCategory)
-            .OrderBy(b => b.DateUtc)
+            .OrderBy(b => b.DateUtc).ThenBy(b => b.Id)
             .Select(b => new { b.Id, b.DateUtc })
             .FirstOrDefaultAsync(cancellationToken);
 
+        if (bill is not null)
+        {
+            var (first, last) = BillingMonth.Days(previous);
+            var filter = new BillLineFilter([month]) { BillId = bill.Id, PeriodFrom = first, PeriodTo = last };
+            var lines = BillLineQueries.Filtered(context, filter);
+            return new PreviousMonthConsumption(
+                previous,
+                await lines.SumMoneyAsync(l => l.Total, cancellationToken),
+                bill.DateUtc,
+                bill.Id,
+                await lines.CountAsync(cancellationToken),
+                filter);
+        }
+
         var history = context.ConsumptionHistory.Where(h => h.Month == previous);
-        if (await history.AnyAsync(cancellationToken))
-        {
-            return new PreviousMonthConsumption(previous, await history.SumMoneyAsync(h => h.Amount, cancellationToken), billedAt?.DateUtc);
-        }
-
-        if (billedAt is null)
-        {
-            return null;
-        }
-
-        // No history read yet: the consumption bill's lines for the previous month's period are the same figure.
-        var (first, last) = BillingMonth.Days(previous);
-        var amount = await context.BillLines
-            .Where(l => l.BillId == billedAt.Id && l.PeriodStart >= first && l.PeriodEnd <= last)
-            .SumMoneyAsync(l => l.Total, cancellationToken);
-        return new PreviousMonthConsumption(previous, amount, billedAt.DateUtc);
+        return await history.AnyAsync(cancellationToken)
+            ? new PreviousMonthConsumption(previous, await history.SumMoneyAsync(h => h.Amount, cancellationToken), null)
+            : null;
     }
 
-    private static async Task<IReadOnlyList<ProjectConsumptionRow>> ProjectsAsync(CostDbContext context, string month, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ProjectConsumptionRow>> ProjectsAsync(CostDbContext context, string month, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var usage = await context.CloudProjectUsage
             .Where(u => u.Kind == CloudUsageKind.Current && u.Month == month)
-            .Select(u => new { u.ProjectId, u.ResourceType, u.Unit, u.Quantity, u.Amount })
+            .Select(u => new { u.ProjectId, u.ResourceType, u.Unit, u.Quantity, u.Amount, u.TakenAtUtc })
             .ToListAsync(cancellationToken);
         var names = await context.CloudProjects.ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var monthStart = MonthStartUtc(month, zone);
         return usage
             .GroupBy(u => (u.ProjectId, u.ResourceType))
-            .Select(g => new ProjectConsumptionRow(
-                g.Key.ProjectId,
-                names.GetValueOrDefault(g.Key.ProjectId) ?? g.Key.ProjectId,
-                g.Key.ResourceType,
-                ConsumptionUnits.Of(g.First().Unit, g.Key.ResourceType),
-                g.Sum(u => u.Quantity),
-                Money.Sum(g.Select(u => u.Amount))))
+            .Select(g =>
+            {
+                var unit = g.Select(u => u.Unit).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
+                var gibHours = ConsumptionUnits.IsGibHours(unit, g.Key.ResourceType);
+                return new ProjectConsumptionRow(
+                    g.Key.ProjectId,
+                    names.GetValueOrDefault(g.Key.ProjectId) ?? g.Key.ProjectId,
+                    g.Key.ResourceType,
+                    ConsumptionUnits.Of(unit, g.Key.ResourceType),
+                    ConsumptionUnits.Shown(g.Sum(u => u.Quantity), gibHours, ElapsedHours(monthStart, g.Max(u => u.TakenAtUtc))),
+                    Money.Sum(g.Select(u => u.Amount)));
+            })
             .OrderByDescending(r => r.Amount).ThenBy(r => r.ProjectName, StringComparer.Ordinal).ThenBy(r => r.ResourceType, StringComparer.Ordinal)
             .ToList();
     }
 
     private static decimal ElapsedHours(DateTimeOffset from, DateTimeOffset to) => Math.Max(1m, (decimal)(to - from).TotalHours);
-
-    private static decimal Average(decimal gibHours, decimal hours) => decimal.Round(gibHours / hours, 1, MidpointRounding.AwayFromZero);
 
     internal static DateTimeOffset MonthStartUtc(string month, TimeZoneInfo zone)
     {

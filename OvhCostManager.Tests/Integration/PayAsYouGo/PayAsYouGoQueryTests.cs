@@ -31,7 +31,8 @@ public sealed class PayAsYouGoQueryTests(ImportedAccountFixture account)
         var view = await ViewAsync();
         var elements = ConsumptionView.Current(account.Simulator.Account, ImportedAccountFixture.Now);
 
-        Assert.Equal(elements.Select(e => e.ServiceId).Distinct().Count(), view.ServiceCount);
+        Assert.Equal(elements.Select(e => e.PlanFamily).Distinct().Count(), view.ServiceCount);
+        Assert.Equal(view.Services.Count, view.ServiceCount);
         Assert.True(view.ServiceCount > 1);
         var expected = elements.GroupBy(e => e.PlanFamily).ToDictionary(g => g.Key, g => (Amount: Money.Sum(g.Select(e => e.Amount)), Quantity: g.Sum(e => e.Quantity)));
         Assert.Equal(expected.Keys.Order(), view.Services.Select(s => s.PlanFamily).Order());
@@ -94,7 +95,7 @@ public sealed class PayAsYouGoQueryTests(ImportedAccountFixture account)
     }
 
     [Fact]
-    public async Task Per_project_detail_sums_to_each_projects_current_cloud_usage()
+    public async Task Per_project_usage_and_monthly_plans_sum_to_each_projects_current_cloud_usage()
     {
         var view = await ViewAsync();
         await using var context = await account.Contexts.CreateDbContextAsync();
@@ -105,13 +106,17 @@ public sealed class PayAsYouGoQueryTests(ImportedAccountFixture account)
             .ToDictionary(g => g.Key, g => Money.Sum(g.Select(u => u.Amount)));
 
         Assert.NotEmpty(view.Projects);
-        Assert.Equal(stored.Keys.Order(), view.Projects.Select(p => p.ProjectId).Distinct().Order());
+        var rows = view.Projects.Concat(view.ProjectMonthlyPlans).ToList();
+        Assert.Equal(stored.Keys.Order(), rows.Select(p => p.ProjectId).Distinct().Order());
         foreach (var (project, amount) in stored)
         {
-            Assert.Equal(amount, Money.Sum(view.Projects.Where(p => p.ProjectId == project).Select(p => p.Amount)));
+            Assert.Equal(amount, Money.Sum(rows.Where(p => p.ProjectId == project).Select(p => p.Amount)));
         }
 
+        Assert.All(view.ProjectMonthlyPlans, p => Assert.Equal(ConsumptionUnit.MonthlyPlan, p.Unit));
+        Assert.DoesNotContain(view.Projects, p => p.Unit == ConsumptionUnit.MonthlyPlan);
+
         var names = account.Simulator.Account.CloudProjects.ToDictionary(p => p.Id, p => p.Name);
-        Assert.All(view.Projects, p => Assert.Equal(names[p.ProjectId], p.ProjectName));
+        Assert.All(rows, p => Assert.Equal(names[p.ProjectId], p.ProjectName));
     }
 }

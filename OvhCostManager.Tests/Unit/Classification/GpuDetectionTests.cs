@@ -66,4 +66,27 @@ public sealed class GpuDetectionTests
 
         Assert.Equal((ServiceCategory.AiMl, false), (line.Category, line.IsGpu));
     }
+
+    [Theory]
+    [InlineData("Location serveur dédié Scale-GPU-2 pour 1 mois", "ns3300123.ip-51-91-90.eu", "L4")]
+    [InlineData("Location serveur dédié HGR-AI-1 - 4x NVIDIA L40S - décembre 2026", "ns3300123.ip-51-91-90.eu", "L40S")]
+    [InlineData("Dedicated server HGR-AI-2 - 4 x NVIDIA H100 - monthly rental", null, "H100")]
+    [InlineData("Dedicated server HGR-AI-1 - monthly rental", "ns3300124.ip-51-91-90.eu", null)]
+    public void A_dedicated_gpu_server_rents_a_gpu_but_belongs_to_no_cloud_project(string description, string? serviceName, string? model)
+    {
+        var line = Classifier.Classify(description, serviceName);
+
+        Assert.Equal((true, model, ResourceType.DedicatedServer, (string?)null), (line.IsGpu, line.GpuModel, line.ResourceType, line.CloudProjectId));
+    }
+
+    [Theory]
+    [InlineData("Instance l40s-90 - forfait mensuel - décembre 2026 (GRA11)", "L40S")]
+    [InlineData("AI Training - 1 GPU L4 - 1234 minutes - novembre", "L4")]
+    [InlineData("AI Deploy - 1 x V100S GPU - 500 minutes", "V100S")]
+    public void A_cloud_gpu_belongs_to_its_project(string description, string model)
+    {
+        var line = Classifier.Classify(description, ProjectId);
+
+        Assert.Equal((true, model, ResourceType.CloudProject, ProjectId), (line.IsGpu, line.GpuModel, line.ResourceType, line.CloudProjectId));
+    }
 }
