@@ -21,7 +21,8 @@ public sealed class OverviewQueriesTests(ImportedAccountFixture account)
     [Fact]
     public async Task Every_month_total_matches_the_ground_truth_and_the_change_is_against_the_previous_calendar_month()
     {
-        foreach (var (month, truth) in account.GroundTruth.Months)
+        // The month in progress is set against the same days of the previous month (MonthInProgressTests).
+        foreach (var (month, truth) in account.GroundTruth.Months.Where(m => m.Key != account.GroundTruth.CurrentMonth))
         {
             var report = await Queries.GetAsync(month);
             Assert.Equal(truth.WithoutTax, report.Total);
