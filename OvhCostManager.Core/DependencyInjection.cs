@@ -7,7 +7,6 @@ using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Ovh;
-using OvhCostManager.Core.Overview;
 
 namespace OvhCostManager.Core;
 

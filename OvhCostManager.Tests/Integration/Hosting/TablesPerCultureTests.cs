@@ -6,6 +6,7 @@ using OvhCostManager.Core.Account;
 using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Compare;
 using OvhCostManager.Core.Inventory;
+using OvhCostManager.Core.Expiring;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Core.PayAsYouGo;
 using OvhCostManager.Core.Trends;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
+using OvhCostManager.Core.Expiring;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Tests.Infrastructure;
 

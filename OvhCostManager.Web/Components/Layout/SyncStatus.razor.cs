@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using OvhCostManager.Core.Data;
-using OvhCostManager.Core.Overview;
+using OvhCostManager.Core.Freshness;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Web.Components.Shared;
 

@@ -3,6 +3,7 @@ using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
+using OvhCostManager.Core.Expiring;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Web.Components.Shared;

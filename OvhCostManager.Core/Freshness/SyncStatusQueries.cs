@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
 
-namespace OvhCostManager.Core.Overview;
+namespace OvhCostManager.Core.Freshness;
 
 /// <summary>What the header says about the data: last successful import, whether it is stale, whether there is any data.</summary>
 public sealed record DataFreshness(DateTimeOffset? LastSuccessfulSyncUtc, SyncRunStatus? LastRunStatus, string? LastRunError, bool HasBills, int? DaysSinceLastSuccess)

@@ -2,12 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Compare;
 using OvhCostManager.Core.Costs;
+using OvhCostManager.Core.Expiring;
 using OvhCostManager.Core.Export;
+using OvhCostManager.Core.Freshness;
+using OvhCostManager.Core.Overview;
 using OvhCostManager.Core.Reports;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Trends;
 
-namespace OvhCostManager.Core.Overview;
+namespace OvhCostManager.Core;
 
 public static class DashboardQueriesRegistration
 {

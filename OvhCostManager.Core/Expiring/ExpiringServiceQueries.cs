@@ -3,7 +3,7 @@ using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
 
-namespace OvhCostManager.Core.Overview;
+namespace OvhCostManager.Core.Expiring;
 
 /// <summary>A service whose current period ends soon; <see cref="DaysLeft"/> counts from today in the account time zone.</summary>
 public sealed record ExpiringService(string ServiceName, string DisplayName, ResourceType Type, DateOnly ExpiresOn, int DaysLeft, RenewalMode RenewalMode);
