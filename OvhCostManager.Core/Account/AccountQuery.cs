@@ -44,9 +44,6 @@ public sealed record BillRow(
     int LineCount,
     string? PdfUrl);
 
-/// <summary>One line of a bill, for the bill's detail.</summary>
-public sealed record BillLineRow(string DetailId, string Description, string Domain, decimal Quantity, Money UnitPrice, Money Total, string? ResourceKey);
-
 /// <summary>Reads the account section: balance, credits, bills with payment status and each bill's lines.</summary>
 public sealed class AccountQuery(IDbContextFactory<CostDbContext> contexts)
 {
@@ -96,18 +93,6 @@ public sealed class AccountQuery(IDbContextFactory<CostDbContext> contexts)
                 .Select(b => new BillRow(b.Id, b.DateUtc, b.BillingMonth, b.PriceWithoutTax, b.PriceWithTax, b.PaymentStatus, b.PaymentDateUtc, b.PaymentType, b.LineCount, b.PdfUrl))
                 .ToListAsync(cancellationToken))
             .OrderByDescending(b => b.DateUtc).ThenByDescending(b => b.Id, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    /// <summary>The lines of one bill (empty when the bill is unknown).</summary>
-    public async Task<IReadOnlyList<BillLineRow>> GetBillLinesAsync(string billId, CancellationToken cancellationToken = default)
-    {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await context.BillLines
-                .Where(l => l.BillId == billId)
-                .Select(l => new BillLineRow(l.DetailId, l.Description, l.Domain, l.Quantity, l.UnitPrice, l.Total, l.ResourceKey))
-                .ToListAsync(cancellationToken))
-            .OrderBy(l => l.DetailId.Length).ThenBy(l => l.DetailId, StringComparer.Ordinal)
             .ToList();
     }
 

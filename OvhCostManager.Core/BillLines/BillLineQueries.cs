@@ -28,7 +28,8 @@ public sealed record BillLineFilter(IReadOnlyList<string> Months)
 /// <summary>One bill line as the drill-downs show it.</summary>
 public sealed record BillLineRow(
     string BillId, string DetailId, string Month, DateOnly BillDate, string Description, string ServiceName, decimal Quantity,
-    Money UnitPrice, Money Total, ServiceCategory Category, ResourceType ResourceType, string? CloudProjectId);
+    Money UnitPrice, Money Total, ServiceCategory Category, ResourceType ResourceType, string? CloudProjectId,
+    string? ResourceKey, DateOnly? PeriodStart, DateOnly? PeriodEnd);
 
 /// <summary>The column a page of bill lines is sorted by.</summary>
 public enum BillLineSort
@@ -66,10 +67,10 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
         var lines = Filtered(db, filter);
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            // SQLite's LIKE and lower() fold ASCII letters only: an accented capital in a line does not match its lower case.
-            var pattern = "%" + request.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            lines = lines.Where(l => EF.Functions.Like(l.BillingMonth, pattern, "\\") || EF.Functions.Like(l.BillId.ToLower(), pattern, "\\")
-                || EF.Functions.Like(l.Domain.ToLower(), pattern, "\\") || EF.Functions.Like(l.Description.ToLower(), pattern, "\\"));
+            // SQLite's LIKE is case-insensitive for ASCII only: both sides are folded by TextFunctions.Fold first.
+            var pattern = "%" + TextFunctions.Fold(request.Search.Trim()).Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            lines = lines.Where(l => EF.Functions.Like(l.BillingMonth, pattern, "\\") || EF.Functions.Like(TextFunctions.Fold(l.BillId), pattern, "\\")
+                || EF.Functions.Like(TextFunctions.Fold(l.Domain), pattern, "\\") || EF.Functions.Like(TextFunctions.Fold(l.Description), pattern, "\\"));
         }
 
         var total = await lines.CountAsync(cancellationToken);
@@ -80,12 +81,12 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
         }
 
         var rows = await page
-            .Select(l => new { l.BillId, l.DetailId, l.BillingMonth, l.Bill!.DateUtc, l.Description, l.Domain, l.Quantity, l.UnitPrice, l.Total, l.Category, l.ResourceType, l.CloudProjectId })
+            .Select(l => new { l.BillId, l.DetailId, l.BillingMonth, l.Bill!.DateUtc, l.Description, l.Domain, l.Quantity, l.UnitPrice, l.Total, l.Category, l.ResourceType, l.CloudProjectId, l.ResourceKey, l.PeriodStart, l.PeriodEnd })
             .ToListAsync(cancellationToken);
         var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
         return new BillLinePage(
             rows.Select(l => new BillLineRow(l.BillId, l.DetailId, l.BillingMonth, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.DateUtc, zone).DateTime),
-                    l.Description, l.Domain, l.Quantity, l.UnitPrice, l.Total, l.Category, l.ResourceType, l.CloudProjectId))
+                    l.Description, l.Domain, l.Quantity, l.UnitPrice, l.Total, l.Category, l.ResourceType, l.CloudProjectId, l.ResourceKey, l.PeriodStart, l.PeriodEnd))
                 .ToList(),
             total);
     }
@@ -133,7 +134,8 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
 
         if (filter.ServiceName is { } service)
         {
-            lines = lines.Where(l => l.Domain == service);
+            // The inventory's own spelling of the name when the line maps to a known service, else its domain.
+            lines = lines.Where(l => (l.ResourceKey ?? l.Domain) == service);
         }
 
         if (filter.BillId is { } bill)

@@ -28,6 +28,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CostDbContext).Assembly);
+        modelBuilder.HasDbFunction(typeof(TextFunctions).GetMethod(nameof(TextFunctions.Fold))!).HasName(TextFunctions.FoldName);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

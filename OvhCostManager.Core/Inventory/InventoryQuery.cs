@@ -105,19 +105,6 @@ public sealed class InventoryQuery(IDbContextFactory<CostDbContext> contexts, Co
         return new InventoryView(month, settings.Currency, today, servers, vps, storage, others, projects, families);
     }
 
-    /// <summary>The bill lines of <paramref name="month"/> mapped to one service (the drill-down of a row).</summary>
-    public async Task<IReadOnlyList<ServiceBillLine>> GetServiceLinesAsync(string serviceName, string month, CancellationToken cancellationToken = default)
-    {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await context.BillLines
-                .Where(l => l.BillingMonth == month && (l.ResourceKey ?? l.Domain) == serviceName)
-                .Select(l => new { l.BillId, l.Bill!.DateUtc, l.DetailId, l.Description, l.Quantity, l.Total, l.PeriodStart, l.PeriodEnd })
-                .ToListAsync(cancellationToken))
-            .Select(l => new ServiceBillLine(l.BillId, l.DateUtc, l.DetailId, l.Description, l.Quantity, l.Total, l.PeriodStart, l.PeriodEnd))
-            .OrderByDescending(l => l.Total).ThenBy(l => l.BillId, StringComparer.Ordinal).ThenBy(l => l.DetailId, StringComparer.Ordinal)
-            .ToList();
-    }
-
     /// <summary>A project's instances, quotas per region (regions in use first) and its consumption per resource type in the month.</summary>
     public async Task<CloudProjectDetail> GetCloudProjectAsync(string projectId, string month, CancellationToken cancellationToken = default)
     {

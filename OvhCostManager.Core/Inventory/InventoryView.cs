@@ -62,8 +62,6 @@ public sealed record InventoryCloudProject(
 /// <summary>One slice of the unified pie: how many inventory services and what the month's bill lines of that family cost.</summary>
 public sealed record FamilySummary(CostFamily Family, int Count, Money Cost);
 
-/// <summary>A bill line shown in a drill-down.</summary>
-public sealed record ServiceBillLine(string BillId, DateTimeOffset BillDateUtc, string DetailId, string Description, decimal Quantity, Money Total, DateOnly? PeriodStart, DateOnly? PeriodEnd);
 
 /// <summary>A cloud project's instances, quotas per region and consumption per resource type.</summary>
 public sealed record CloudProjectDetail(

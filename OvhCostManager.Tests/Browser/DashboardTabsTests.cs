@@ -51,6 +51,51 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_header_month_and_lens_drive_every_tab_and_survive_tab_changes()
+    {
+        var context = await dashboard.Browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var month = dashboard.GroundTruth.Months.Keys.Reverse().Skip(3).First();
+        var incurred = dashboard.GroundTruth.IncurredPerMonth[month];
+        await page.GotoAsync(Url($"culture?name=en&returnUrl=/overview?month={month}%26lens=incurred"));
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        Assert.Contains(Normalise(Euros.In("en", incurred)), Normalise(await page.InnerTextAsync("[data-page='overview'] [data-kpi='total'] .ocm-kpi-value")));
+        Assert.Equal("incurred", await page.GetAttributeAsync("[data-value='lens']", "data-lens"));
+
+        foreach (var tab in new[] { "compare", "trends", "inventory", "overview" })
+        {
+            await page.ClickAsync($"nav.ocm-tabs a[data-tab='{tab}']");
+            await page.WaitForSelectorAsync($"[data-page='{tab}'] [data-value='lens']");
+            Assert.Contains($"month={month}", page.Url);
+            Assert.Contains("lens=incurred", page.Url);
+            Assert.Equal(month, await page.GetAttributeAsync(".ocm-month-selector", "data-month"));
+            Assert.Equal("incurred", await page.GetAttributeAsync($"[data-page='{tab}'] [data-value='lens']", "data-lens"));
+        }
+
+        await page.ClickAsync("nav.ocm-tabs a[data-tab='compare']");
+        await page.WaitForSelectorAsync("[data-page='compare'] [data-kpi='total-b']");
+        Assert.Contains(Normalise(Euros.In("en", incurred)), Normalise(await page.InnerTextAsync("[data-page='compare'] [data-kpi='total-b']")));
+        await page.ClickAsync("nav.ocm-tabs a[data-tab='inventory']");
+        await page.WaitForSelectorAsync($"[data-page='inventory'][data-month='{month}']");
+
+        // Pay-as-you-go is the live month: no header month nor lens there, and they come back on the next tab.
+        await page.ClickAsync("nav.ocm-tabs a[data-tab='payg']");
+        await page.WaitForSelectorAsync("[data-page='payg']");
+        Assert.Equal(0, await page.Locator(".ocm-month-selector").CountAsync());
+        Assert.Equal(0, await page.Locator(".ocm-lens-switch").CountAsync());
+        await page.ClickAsync("nav.ocm-tabs a[data-tab='overview']");
+        await page.WaitForSelectorAsync("[data-page='overview'] [data-kpi='total'] .ocm-kpi-value");
+        Assert.Equal(month, await page.GetAttributeAsync(".ocm-month-selector", "data-month"));
+
+        // The switch goes back to the invoiced lens: the month's bills.
+        await page.ClickAsync(".ocm-lens-switch a[data-lens-option='invoiced']");
+        await page.WaitForSelectorAsync("[data-page='overview'] [data-value='lens'][data-lens='invoiced']");
+        Assert.Contains(Normalise(Euros.In("en", dashboard.GroundTruth.Months[month].WithoutTax)),
+            Normalise(await page.InnerTextAsync("[data-page='overview'] [data-kpi='total'] .ocm-kpi-value")));
+        await context.CloseAsync();
+    }
+
     /// <summary>Checks that each selector of the tab shows its amount as the language writes it, then screenshots the tab.</summary>
     private static async Task ShowsAsync(IPage page, string language, string tab, (string Selector, Money Amount)[] figures)
     {

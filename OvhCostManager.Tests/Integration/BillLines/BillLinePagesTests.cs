@@ -69,3 +69,25 @@ public sealed class BillLinePagesTests(ImportedAccountFixture account)
         Assert.Equal(all.Count(r => $"{r.Month}{r.BillId}{r.ServiceName}{r.Description}".Contains('%')), wildcard.TotalCount);
     }
 }
+
+public sealed class BillLineSearchTests
+{
+    [Fact]
+    public async Task A_search_in_lower_case_finds_a_line_written_with_accented_capitals()
+    {
+        await using var db = await OvhCostManager.Tests.Integration.Data.StoreDatabase.CreateAsync();
+        var store = db.Get<OvhCostManager.Core.Data.BillStore>();
+        var date = new DateTimeOffset(2026, 5, 15, 8, 0, 0, TimeSpan.Zero);
+        await store.SaveBillAsync(OvhCostManager.Tests.Integration.Data.StoreTestData.Bill("FR1", date), [
+            OvhCostManager.Tests.Integration.Data.StoreTestData.Line("FR1-1", 10m, description: "ÉQUILIBREUR DE CHARGE Öffentlich"),
+            OvhCostManager.Tests.Integration.Data.StoreTestData.Line("FR1-2", 20m, description: "Serveur dédié Advance-1"),
+        ]);
+        var lines = db.Get<BillLineQueries>();
+        var filter = new BillLineFilter(["2026-05"]);
+
+        // SQLite's own lower() leaves É and Ö as they are: this search found nothing before the folding function.
+        var page = await lines.GetPageAsync(filter, new BillLinePageRequest(0, 10, "équilibreur de charge öff"));
+        Assert.Equal(["FR1-1"], page.Rows.Select(r => r.DetailId));
+        Assert.Equal(2, (await lines.GetPageAsync(filter, new BillLinePageRequest(0, 10, "FR1"))).TotalCount);
+    }
+}

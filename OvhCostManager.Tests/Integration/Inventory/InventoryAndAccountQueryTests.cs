@@ -1,3 +1,4 @@
+using OvhCostManager.Core.BillLines;
 using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.Account;
 using OvhCostManager.Core.Classification;
@@ -14,6 +15,8 @@ public sealed class InventoryAndAccountQueryTests(ImportedAccountFixture account
     private static readonly DateOnly Today = new(2026, 11, 18);
 
     private InventoryQuery Inventory => account.Services.GetRequiredService<InventoryQuery>();
+
+    private BillLineQueries BillLines => account.Services.GetRequiredService<BillLineQueries>();
 
     private AccountQuery Account => account.Services.GetRequiredService<AccountQuery>();
 
@@ -90,12 +93,12 @@ public sealed class InventoryAndAccountQueryTests(ImportedAccountFixture account
         var view = await Inventory.GetAsync(LatestMonth);
         foreach (var service in view.AllServices.Where(s => s.LineCount > 0).Take(5).Concat(view.AllServices.Where(s => s.LineCount == 0).Take(1)))
         {
-            var lines = await Inventory.GetServiceLinesAsync(service.ServiceName, LatestMonth);
+            var lines = await BillLines.GetAsync(new BillLineFilter([LatestMonth]) { ServiceName = service.ServiceName });
             Assert.Equal(service.LineCount, lines.Count);
             Assert.Equal(service.MonthCost, Money.Sum(lines.Select(l => l.Total)));
         }
 
-        Assert.Empty(await Inventory.GetServiceLinesAsync("no-such-service", LatestMonth));
+        Assert.Empty(await BillLines.GetAsync(new BillLineFilter([LatestMonth]) { ServiceName = "no-such-service" }));
     }
 
     [Fact]
@@ -175,9 +178,9 @@ public sealed class InventoryAndAccountQueryTests(ImportedAccountFixture account
         });
         Assert.Contains(bills, b => b.PaymentStatus == BillPaymentStatus.Pending);
         var first = bills[0];
-        var lines = await Account.GetBillLinesAsync(first.Id);
+        var lines = await BillLines.GetAsync(new BillLineFilter([first.BillingMonth]) { BillId = first.Id });
         Assert.Equal(account.GroundTruth.Bills[first.Id].Lines, lines.Count);
         Assert.Equal(first.PriceWithoutTax, Money.Sum(lines.Select(l => l.Total)));
-        Assert.Empty(await Account.GetBillLinesAsync("FR00000000"));
+        Assert.Empty(await BillLines.GetAsync(new BillLineFilter([first.BillingMonth]) { BillId = "FR00000000" }));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using OvhCostManager.Core.BillLines;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Web.Components.Shared;
 using OvhCostManager.Core.Data;
@@ -15,6 +16,7 @@ public partial class InventoryPage
     [Inject] private AccountSettingsStore Settings { get; set; } = null!;
 
     [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private BillLineQueries Lines { get; set; } = null!;
 
     /// <summary><c>?month=YYYY-MM</c>; the latest billed month when absent or malformed.</summary>
     [SupplyParameterFromQuery(Name = "month")] public string? RequestedMonth { get; set; }
@@ -27,7 +29,7 @@ public partial class InventoryPage
     private TimeZoneInfo zone = TimeZoneInfo.Utc;
     private bool alertsOnly;
     private string? linesOf;
-    private IReadOnlyList<ServiceBillLine>? lines;
+    private IReadOnlyList<BillLineRow>? lines;
     private CloudProjectDetail? project;
     private string projectName = "";
 
@@ -76,7 +78,7 @@ public partial class InventoryPage
     private async Task ShowLinesAsync(string serviceName)
     {
         linesOf = serviceName;
-        lines = await Query.GetServiceLinesAsync(serviceName, view!.Month);
+        lines = await Lines.GetAsync(new BillLineFilter([view!.Month]) { ServiceName = serviceName, Lens = DashboardUrl.Lens(LensParameter, out _) });
     }
 
     private void CloseLines()
