@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OvhCostManager.Core.Compare;
+using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Inventory;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Core.PayAsYouGo;
@@ -30,10 +31,14 @@ public static class TabScenarios
             "tab", "p50 (ms)", "p95 (ms)", "mean (ms)", "allocated per run (KB)", "target p95");
         var tabs = new (string Name, Func<Task> Run)[]
         {
-            ("Overview", () => overview.GetAsync(month)),
-            ($"Compare ({previous} vs {month})", () => compare.GetAsync(previous, month)),
-            ("Trends (36 months)", () => trends.GetAsync(TrendWindow.Ending(month, 36))),
-            ("Inventory", () => inventory.GetAsync(month)),
+            ("Overview, invoiced", () => overview.GetAsync(month, CostLens.Invoiced)),
+            ("Overview, incurred", () => overview.GetAsync(month, CostLens.Incurred)),
+            ($"Compare ({previous} vs {month}), invoiced", () => compare.GetAsync(previous, month, CostLens.Invoiced)),
+            ($"Compare ({previous} vs {month}), incurred", () => compare.GetAsync(previous, month, CostLens.Incurred)),
+            ("Trends (36 months), invoiced", () => trends.GetAsync(TrendWindow.Ending(month, 36), CostLens.Invoiced)),
+            ("Trends (36 months), incurred", () => trends.GetAsync(TrendWindow.Ending(month, 36), CostLens.Incurred)),
+            ("Inventory, invoiced", () => inventory.GetAsync(month, CostLens.Invoiced)),
+            ("Inventory, incurred", () => inventory.GetAsync(month, CostLens.Incurred)),
             ("Pay-as-you-go", () => payg.GetAsync()),
         };
         foreach (var (name, run) in tabs)

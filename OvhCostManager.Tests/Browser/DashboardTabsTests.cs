@@ -69,7 +69,7 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
             await page.WaitForSelectorAsync($"[data-page='{tab}'] [data-value='lens']");
             Assert.Contains($"month={month}", page.Url);
             Assert.Contains("lens=incurred", page.Url);
-            Assert.Equal(month, await page.GetAttributeAsync(".ocm-month-selector", "data-month"));
+            Assert.Equal(month, await page.Locator(".ocm-header [data-month]").First.GetAttributeAsync("data-month"));
             Assert.Equal("incurred", await page.GetAttributeAsync($"[data-page='{tab}'] [data-value='lens']", "data-lens"));
         }
 
@@ -82,11 +82,11 @@ public sealed class DashboardTabsTests(ImportedDashboardFixture dashboard)
         // Pay-as-you-go is the live month: no header month nor lens there, and they come back on the next tab.
         await page.ClickAsync("nav.ocm-tabs a[data-tab='payg']");
         await page.WaitForSelectorAsync("[data-page='payg']");
-        Assert.Equal(0, await page.Locator(".ocm-month-selector").CountAsync());
+        Assert.Equal(0, await page.Locator(".ocm-header [data-month]").CountAsync());
         Assert.Equal(0, await page.Locator(".ocm-lens-switch").CountAsync());
         await page.ClickAsync("nav.ocm-tabs a[data-tab='overview']");
         await page.WaitForSelectorAsync("[data-page='overview'] [data-kpi='total'] .ocm-kpi-value");
-        Assert.Equal(month, await page.GetAttributeAsync(".ocm-month-selector", "data-month"));
+        Assert.Equal(month, await page.Locator(".ocm-header [data-month]").First.GetAttributeAsync("data-month"));
 
         // The switch goes back to the invoiced lens: the month's bills.
         await page.ClickAsync(".ocm-lens-switch a[data-lens-option='invoiced']");
