@@ -30,6 +30,8 @@ public sealed record GroundTruth
     /// Months may run past <see cref="CurrentMonth"/> (a yearly service paid in advance).
     /// </summary>
     public required SortedDictionary<string, Money> IncurredPerMonth { get; init; }
+    /// <summary>Incurred lens per line <c>domain</c> → month (bill lines only, as <see cref="IncurredPerMonth"/> spreads them).</summary>
+    public required SortedDictionary<string, SortedDictionary<string, Money>> IncurredPerResource { get; init; }
     /// <summary>Unpaid bills with tax, as <c>/me/debtAccount</c> <c>todoAmount</c>.</summary>
     public required Money UnpaidWithTax { get; init; }
     /// <summary>Sum of the credit balances' amounts.</summary>
@@ -48,6 +50,7 @@ public sealed record GroundTruth
             Money withoutTax = Money.Zero, withTax = Money.Zero, unpaid = Money.Zero;
             var lines = 0;
             var incurred = new SortedDictionary<string, Money>(StringComparer.Ordinal);
+            var incurredPerResource = new SortedDictionary<string, SortedDictionary<string, Money>>(StringComparer.Ordinal);
 
             foreach (var bill in bills)
             {
@@ -63,7 +66,11 @@ public sealed record GroundTruth
                 foreach (var line in bill.Lines)
                 {
                     Add(resources, line.Domain, month, line.TotalPrice);
-                    Incur(incurred, line, month);
+                    foreach (var (incurredMonth, share) in Incur(line, month))
+                    {
+                        incurred[incurredMonth] = incurred.GetValueOrDefault(incurredMonth) + share;
+                        Add(incurredPerResource, line.Domain, incurredMonth, share);
+                    }
                     if (projectIds.Contains(line.Domain)) Add(projects, line.Domain, month, line.TotalPrice);
                 }
             }
@@ -85,6 +92,7 @@ public sealed record GroundTruth
                     account.CloudProjects.Count, account.Instances.Count),
                 ConsumptionCurrent = current,
                 IncurredPerMonth = incurred,
+                IncurredPerResource = incurredPerResource,
                 ConsumptionForecast = Money.Sum(ConsumptionView.Forecast(account, now).Select(e => e.Amount)),
                 UnpaidWithTax = unpaid,
                 CreditBalance = Money.Sum(account.CreditBalances.Select(b => b.Amount)),
@@ -93,12 +101,12 @@ public sealed record GroundTruth
     }
 
     /// <summary>Walks the period day by day: the month of each day receives the growth of the cumulative share.</summary>
-    private static void Incur(SortedDictionary<string, Money> incurred, SimBillLine line, string billMonth)
+    private static IEnumerable<(string Month, Money Share)> Incur(SimBillLine line, string billMonth)
     {
         if (line.PeriodStart is not { } start || line.PeriodEnd is not { } end)
         {
-            incurred[billMonth] = incurred.GetValueOrDefault(billMonth) + line.TotalPrice;
-            return;
+            yield return (billMonth, line.TotalPrice);
+            yield break;
         }
 
         var days = end.DayNumber - start.DayNumber + 1;
@@ -106,8 +114,7 @@ public sealed record GroundTruth
         for (var i = 0; i < days; i++)
         {
             var upTo = (long)((Int128)line.TotalPrice.Ucents * (i + 1) / days);
-            var month = start.AddDays(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            incurred[month] = incurred.GetValueOrDefault(month) + new Money(upTo - before);
+            yield return (start.AddDays(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), new Money(upTo - before));
             before = upTo;
         }
     }

@@ -78,6 +78,9 @@ public sealed record CostMonth(string Month, CostLens Lens, IReadOnlyList<CostEn
     public Money Through(DateOnly day) => Money.Sum(Entries.Select(e => e.Through(day)));
 }
 
+/// <summary>One cell of a summary over months: a month's amount for one category, resource type and GPU flag.</summary>
+public sealed record CostCell(string Month, ServiceCategory Category, ResourceType Type, bool IsGpu, Money Amount);
+
 /// <summary>
 /// The one place that decides what a month costs under a lens (<see cref="CostLens"/>); every tab, export and report
 /// reads its amounts from here.
@@ -109,10 +112,11 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
         var firstDay = BillingMonth.Days(from).First;
         var lastDay = BillingMonth.Days(to).Last;
 
-        var billed = db.BillLines.Where(l => string.Compare(l.BillingMonth, from) >= 0 && string.Compare(l.BillingMonth, to) <= 0);
+        // Incurred: a line billed outside the range may cover days in it (a yearly renewal, last month's consumption).
         var candidates = lens == CostLens.Invoiced
-            ? billed
-            : billed.Union(db.BillLines.Where(l => l.PeriodStart <= lastDay && l.PeriodEnd >= firstDay));
+            ? db.BillLines.Where(l => string.Compare(l.BillingMonth, from) >= 0 && string.Compare(l.BillingMonth, to) <= 0)
+            : db.BillLines.Where(l => (string.Compare(l.BillingMonth, from) >= 0 && string.Compare(l.BillingMonth, to) <= 0)
+                || (l.PeriodStart <= lastDay && l.PeriodEnd >= firstDay));
         var lines = await candidates
             .Select(l => new LineRow(l.BillId, l.DetailId, l.Domain, l.ResourceType, l.Category, l.CloudProjectId, l.ResourceKey,
                 l.IsGpu, l.GpuModel, l.Total, l.PeriodStart, l.PeriodEnd, l.BillingMonth, l.Bill!.DateUtc))
@@ -144,6 +148,91 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
         }
 
         return months.Select(m => new CostMonth(m, lens, entries[m], readAt.TryGetValue(m, out var at) ? at : null)).ToList();
+    }
+
+    /// <summary>
+    /// The same amounts as <see cref="GetMonthsAsync"/>, summed per month, category, resource type and GPU flag, for
+    /// windows of many months: lines that lie in one month are summed by SQLite (their share is the whole line), only
+    /// the lines spread over several months are split here, line by line, so the sums stay exact.
+    /// </summary>
+    public async Task<IReadOnlyList<CostCell>> GetSummaryAsync(IReadOnlyList<string> months, CostLens lens, CancellationToken cancellationToken = default)
+    {
+        if (months.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var wanted = months.ToHashSet(StringComparer.Ordinal);
+        var (from, to) = (months.Min(StringComparer.Ordinal)!, months.Max(StringComparer.Ordinal)!);
+        var (firstDay, lastDay) = (BillingMonth.Days(from).First, BillingMonth.Days(to).Last);
+        var cells = new Dictionary<(string Month, ServiceCategory Category, ResourceType Type, bool IsGpu), Money>();
+        void Add(string month, ServiceCategory category, ResourceType type, bool isGpu, Money amount)
+        {
+            if (wanted.Contains(month))
+            {
+                cells[(month, category, type, isGpu)] = cells.GetValueOrDefault((month, category, type, isGpu)) + amount;
+            }
+        }
+
+        var inRange = db.BillLines.Where(l => string.Compare(l.BillingMonth, from) >= 0 && string.Compare(l.BillingMonth, to) <= 0);
+        if (lens == CostLens.Invoiced)
+        {
+            foreach (var g in await inRange.GroupBy(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu })
+                         .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync(cancellationToken))
+            {
+                Add(g.Key.BillingMonth, g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, new Money(g.Ucents));
+            }
+        }
+        else
+        {
+            var withoutPeriod = inRange.Where(l => l.PeriodStart == null || l.PeriodEnd == null || l.PeriodEnd < l.PeriodStart);
+            foreach (var g in await withoutPeriod.GroupBy(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu })
+                         .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync(cancellationToken))
+            {
+                Add(g.Key.BillingMonth, g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, new Money(g.Ucents));
+            }
+
+            var covering = db.BillLines.Where(l => l.PeriodStart <= lastDay && l.PeriodEnd >= firstDay && l.PeriodEnd >= l.PeriodStart);
+            var oneMonth = covering.Where(l => l.PeriodStart!.Value.Year == l.PeriodEnd!.Value.Year && l.PeriodStart!.Value.Month == l.PeriodEnd!.Value.Month);
+            foreach (var g in await oneMonth.GroupBy(l => new { l.PeriodStart!.Value.Year, l.PeriodStart!.Value.Month, l.Category, l.ResourceType, l.IsGpu })
+                         .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync(cancellationToken))
+            {
+                Add(BillingMonth.Of(new DateOnly(g.Key.Year, g.Key.Month, 1)), g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, new Money(g.Ucents));
+            }
+
+            var spread = await covering.Where(l => l.PeriodStart!.Value.Year != l.PeriodEnd!.Value.Year || l.PeriodStart!.Value.Month != l.PeriodEnd!.Value.Month)
+                .Select(l => new { l.Category, l.ResourceType, l.IsGpu, l.Total, l.PeriodStart, l.PeriodEnd })
+                .ToListAsync(cancellationToken);
+            foreach (var line in spread.Where(l => ServicePeriod.IsUsable(l.PeriodStart, l.PeriodEnd)))
+            {
+                foreach (var share in ServicePeriod.Split(line.Total, line.PeriodStart!.Value, line.PeriodEnd!.Value))
+                {
+                    Add(share.Month, line.Category, line.ResourceType, line.IsGpu, share.Amount);
+                }
+            }
+
+            // A period longer than ServicePeriod.LongestDays is not usable: such a line keeps its bill month.
+            foreach (var line in await inRange.Where(l => l.PeriodEnd >= l.PeriodStart!.Value.AddDays(ServicePeriod.LongestDays))
+                         .Select(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu, l.Total }).ToListAsync(cancellationToken))
+            {
+                Add(line.BillingMonth, line.Category, line.ResourceType, line.IsGpu, line.Total);
+            }
+
+            var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
+            foreach (var month in wanted)
+            {
+                if (await NotBilledYetAsync(db, month, zone, cancellationToken) is { } reading)
+                {
+                    foreach (var entry in reading.Entries)
+                    {
+                        Add(month, entry.Category, entry.Type, entry.IsGpu, entry.Amount);
+                    }
+                }
+            }
+        }
+
+        return cells.Select(c => new CostCell(c.Key.Month, c.Key.Category, c.Key.Type, c.Key.IsGpu, c.Value)).ToList();
     }
 
     private static IEnumerable<(string Month, CostEntry Entry)> Place(LineRow line, CostLens lens, TimeZoneInfo zone)

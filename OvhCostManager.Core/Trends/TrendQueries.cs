@@ -52,6 +52,10 @@ public sealed class TrendQueries(IDbContextFactory<CostDbContext> contexts, Cost
 {
     public const int ProjectionBasisMonths = 3;
 
+    // Enum.ToString allocates: the series keys are looked up once per entry.
+    private static readonly Dictionary<ServiceCategory, string> CategoryNames = Enum.GetValues<ServiceCategory>().ToDictionary(c => c, c => c.ToString());
+    private static readonly Dictionary<ResourceType, string> TypeNames = Enum.GetValues<ResourceType>().ToDictionary(t => t, t => t.ToString());
+
     public async Task<TrendReport> GetAsync(TrendWindow window, CostLens lens = CostLenses.Default, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -60,15 +64,19 @@ public sealed class TrendQueries(IDbContextFactory<CostDbContext> contexts, Cost
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var currentMonth = BillingMonth.Of(today);
 
-        var all = await ledger.GetMonthsAsync(window.Months, lens, cancellationToken);
-        var withData = all.SkipWhile(m => m.Entries.Count == 0).ToList();
-        var costs = withData.Count > 0 ? withData : all;
-        var months = costs.Select(m => m.Month).ToList();
+        var cells = await ledger.GetSummaryAsync(window.Months, lens, cancellationToken);
+        var withCosts = cells.Select(c => c.Month).ToHashSet(StringComparer.Ordinal);
+        var months = window.Months.SkipWhile(m => !withCosts.Contains(m)).ToList();
+        if (months.Count == 0)
+        {
+            months = window.Months.ToList();
+        }
 
-        var totals = costs.Select(m => new MonthAmount(m.Month, m.Total)).ToList();
-        var categorySeries = Series(costs, e => e.Category.ToString());
-        var typeSeries = Series(costs, e => e.Type.ToString());
-        var gpuSeries = costs.Select(m => new MonthAmount(m.Month, Money.Sum(m.Entries.Where(e => e.IsGpu).Select(e => e.Amount)))).ToList();
+        var totals = months.Select(m => new MonthAmount(m, Money.Sum(cells.Where(c => c.Month == m).Select(c => c.Amount)))).ToList();
+        var categorySeries = Series(months, cells, c => CategoryNames[c.Category]);
+        var typeSeries = Series(months, cells, c => TypeNames[c.Type]);
+        var gpuSeries = months.Select(m => new MonthAmount(m, Money.Sum(cells.Where(c => c.Month == m && c.IsGpu).Select(c => c.Amount)))).ToList();
+        var lastMonth = await ledger.GetMonthAsync(months[^1], lens, cancellationToken);
 
         var inProgress = months.Contains(currentMonth) ? currentMonth : null;
         var complete = totals.Where(t => t.Month != inProgress && string.CompareOrdinal(t.Month, currentMonth) < 0).ToList();
@@ -78,15 +86,23 @@ public sealed class TrendQueries(IDbContextFactory<CostDbContext> contexts, Cost
         var projection = basis.Count == 0 ? null
             : new AnnualProjection(new Money(Money.Sum(basis.Select(b => b.Amount)).Ucents * 12 / basis.Count), basis.Count, basis[0].Month, basis[^1].Month);
 
-        return new TrendReport(window, lens, currency, totals, categorySeries, typeSeries, gpuSeries, costs[^1].Month, Daily(costs[^1]),
+        return new TrendReport(window, lens, currency, totals, categorySeries, typeSeries, gpuSeries, lastMonth.Month, Daily(lastMonth),
             new Variation(growthBasis[0].Amount, growthBasis[^1].Amount), growthBasis[0].Month, growthBasis[^1].Month,
             mostExpensive, projection, inProgress);
     }
 
-    private static List<TrendSeries> Series(IReadOnlyList<CostMonth> costs, Func<CostEntry, string> key) =>
-        costs.SelectMany(m => m.Entries).Select(key).Distinct(StringComparer.Ordinal)
-            .Select(k => new TrendSeries(k, costs.Select(m => new MonthAmount(m.Month, Money.Sum(m.Entries.Where(e => key(e) == k).Select(e => e.Amount)))).ToList()))
+    private static List<TrendSeries> Series(IReadOnlyList<string> months, IReadOnlyList<CostCell> cells, Func<CostCell, string> key)
+    {
+        var sums = new Dictionary<(string Key, string Month), Money>();
+        foreach (var cell in cells)
+        {
+            sums[(key(cell), cell.Month)] = sums.GetValueOrDefault((key(cell), cell.Month)) + cell.Amount;
+        }
+
+        return sums.Keys.Select(c => c.Key).Distinct(StringComparer.Ordinal)
+            .Select(k => new TrendSeries(k, months.Select(m => new MonthAmount(m, sums.GetValueOrDefault((k, m)))).ToList()))
             .OrderByDescending(s => s.Total).ToList();
+    }
 
     /// <summary>The month's costs per calendar day: bills on their date (invoiced), services spread over their days (incurred).</summary>
     private static IReadOnlyList<DayAmount> Daily(CostMonth costs)

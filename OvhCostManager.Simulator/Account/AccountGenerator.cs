@@ -258,7 +258,7 @@ public sealed partial class SimulatedAccount
         string? category = null;
         for (var n = 1; n <= Shape.LinesPerBill; n++)
         {
-            var (line, lineCategory) = OrdinaryLine(r, month, $"{bill.BillId}-{n}");
+            var (line, lineCategory) = OrdinaryLine(r, month, $"{bill.BillId}-{n}", ParisTime.DateOf(bill.Date));
             category ??= lineCategory;
             bill.Lines.Add(line);
         }
@@ -266,8 +266,11 @@ public sealed partial class SimulatedAccount
         bill.Category = category ?? "autorenew";
     }
 
-    private (SimBillLine Line, string Category) OrdinaryLine(Random r, BillingMonth month, string detailId)
+    private (SimBillLine Line, string Category) OrdinaryLine(Random r, BillingMonth month, string detailId, DateOnly billDay)
     {
+        // Servers, VPS and NetApp renew monthly on their own day, billed in advance for the month from that day.
+        var renewedFrom = (DateOnly?)billDay;
+        var renewedTo = (DateOnly?)billDay.AddMonths(1).AddDays(-1);
         var fr = r.NextDouble() < 0.6;
         var m = fr ? month.FrenchName : month.EnglishName;
         var y = month.Year;
@@ -291,6 +294,7 @@ public sealed partial class SimulatedAccount
             unit = s.MonthlyPrice.Amount;
             category = "autorenew";
             service = s.Gpu ? ServiceCategory.AiMl : ServiceCategory.Compute;
+            (periodStart, periodEnd) = (renewedFrom, renewedTo);
         }
         else if (kind < 24 && Vps.Count > 0)
         {
@@ -300,6 +304,7 @@ public sealed partial class SimulatedAccount
             unit = v.MonthlyPrice.Amount;
             category = "autorenew";
             service = ServiceCategory.Compute;
+            (periodStart, periodEnd) = (renewedFrom, renewedTo);
         }
         else if (kind < 28 && NetApps.Count > 0)
         {
@@ -309,6 +314,7 @@ public sealed partial class SimulatedAccount
             unit = s.MonthlyPrice.Amount;
             category = "autorenew";
             service = ServiceCategory.Storage;
+            (periodStart, periodEnd) = (renewedFrom, renewedTo);
         }
         else if (kind < 33)
         {

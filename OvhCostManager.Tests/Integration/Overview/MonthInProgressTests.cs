@@ -145,4 +145,25 @@ public sealed class MonthInProgressTests(SecondDayOfMonthFixture account) : ICla
             Assert.True(report.Gpu.Dedicated.Total <= report.Gpu.Dedicated.FamilyTotal, month);
         }
     }
+
+    [Fact]
+    public async Task Under_the_incurred_lens_each_subscription_shows_its_share_of_the_month_not_zero_until_it_renews()
+    {
+        var inventory = account.Services.GetRequiredService<OvhCostManager.Core.Inventory.InventoryQuery>();
+        var view = await inventory.GetAsync(December, CostLens.Incurred);
+        var services = view.DedicatedServers.Concat(view.Vps).Concat(view.Storage).ToList();
+        Assert.NotEmpty(services);
+        // A service's own consumption not billed yet (a server's traffic, say) counts in its month too.
+        var consumption = ConsumptionView.Current(account.Simulator.Account, SecondDayOfMonthFixture.Now)
+            .GroupBy(e => e.Domain).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Amount)));
+        foreach (var service in services)
+        {
+            var expected = (account.Truth.IncurredPerResource.GetValueOrDefault(service.ServiceName)?.GetValueOrDefault(December) ?? Money.Zero)
+                + consumption.GetValueOrDefault(service.ServiceName);
+            Assert.Equal(expected, service.MonthCost);
+        }
+
+        // On the 2nd, almost nothing has renewed yet: the invoiced lens shows the VPS at 0 €, the incurred lens their November renewals' share.
+        Assert.True(view.Vps.Count(v => v.MonthCost > Money.Zero) > (await inventory.GetAsync(December, CostLens.Invoiced)).Vps.Count(v => v.MonthCost > Money.Zero));
+    }
 }
