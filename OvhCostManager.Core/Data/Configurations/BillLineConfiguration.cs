@@ -26,5 +26,6 @@ internal sealed class BillLineConfiguration : IEntityTypeConfiguration<BillLine>
         builder.HasIndex(l => new { l.CloudProjectId, l.BillingMonth });
         builder.HasIndex(l => new { l.ResourceKey, l.BillingMonth });
         builder.HasIndex(l => l.Domain);
+        builder.HasIndex(l => new { l.PeriodEnd, l.PeriodStart });
     }
 }

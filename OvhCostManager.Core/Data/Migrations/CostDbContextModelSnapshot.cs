@@ -247,6 +247,8 @@ namespace OvhCostManager.Core.Data.Migrations
 
                     b.HasIndex("BillingMonth", "Category", "ResourceType", "IsGpu", "Total");
 
+                    b.HasIndex("PeriodEnd", "PeriodStart");
+
                     b.ToTable("bill_lines", (string)null);
                 });
 
