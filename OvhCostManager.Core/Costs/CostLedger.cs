@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
@@ -193,22 +194,42 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
                 Add(g.Key.BillingMonth, g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, new Money(g.Ucents));
             }
 
-            var covering = db.BillLines.Where(l => l.PeriodStart <= lastDay && l.PeriodEnd >= firstDay && l.PeriodEnd >= l.PeriodStart);
-            var oneMonth = covering.Where(l => l.PeriodStart!.Value.Year == l.PeriodEnd!.Value.Year && l.PeriodStart!.Value.Month == l.PeriodEnd!.Value.Month);
-            foreach (var g in await oneMonth.GroupBy(l => new { l.PeriodStart!.Value.Year, l.PeriodStart!.Value.Month, l.Category, l.ResourceType, l.IsGpu })
-                         .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync(cancellationToken))
+            // Lines within one or two calendar months (consumption, monthly plans, renewals from any day) are split by
+            // SQLite with the same integer arithmetic as ServicePeriod.Split: the first month's share is
+            // Total × its days / the period's days, truncated; the second month has the rest.
+            var first = firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var last = lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var twoMonths = await db.Database.SqlQuery<TwoMonthShares>($"""
+                SELECT strftime('%Y-%m', PeriodStart) AS FirstMonth, strftime('%Y-%m', PeriodEnd) AS SecondMonth,
+                       Category, ResourceType, IsGpu, SUM(Total) AS Whole,
+                       SUM(Total * CAST(julianday(min(PeriodEnd, date(PeriodStart, 'start of month', '+1 month', '-1 day'))) - julianday(PeriodStart) + 1 AS INTEGER)
+                           / CAST(julianday(PeriodEnd) - julianday(PeriodStart) + 1 AS INTEGER)) AS First
+                FROM bill_lines
+                WHERE PeriodStart <= {last} AND PeriodEnd >= {first} AND PeriodEnd >= PeriodStart
+                  AND PeriodEnd < date(PeriodStart, 'start of month', '+2 months')
+                GROUP BY FirstMonth, SecondMonth, Category, ResourceType, IsGpu
+                """).ToListAsync(cancellationToken);
+            foreach (var g in twoMonths)
             {
-                Add(BillingMonth.Of(new DateOnly(g.Key.Year, g.Key.Month, 1)), g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, new Money(g.Ucents));
+                var (category, type) = (Enum.Parse<ServiceCategory>(g.Category), Enum.Parse<ResourceType>(g.ResourceType));
+                Add(g.FirstMonth, category, type, g.IsGpu, new Money(g.First));
+                if (g.SecondMonth != g.FirstMonth)
+                {
+                    Add(g.SecondMonth, category, type, g.IsGpu, new Money(g.Whole - g.First));
+                }
             }
 
-            var spread = await covering.Where(l => l.PeriodStart!.Value.Year != l.PeriodEnd!.Value.Year || l.PeriodStart!.Value.Month != l.PeriodEnd!.Value.Month)
-                .Select(l => new { l.Category, l.ResourceType, l.IsGpu, l.Total, l.PeriodStart, l.PeriodEnd })
-                .ToListAsync(cancellationToken);
-            foreach (var line in spread.Where(l => ServicePeriod.IsUsable(l.PeriodStart, l.PeriodEnd)))
+            var longer = await db.Database.SqlQuery<SpreadLine>($"""
+                SELECT Category, ResourceType, IsGpu, Total, PeriodStart, PeriodEnd
+                FROM bill_lines
+                WHERE PeriodStart <= {last} AND PeriodEnd >= {first} AND PeriodEnd >= PeriodStart
+                  AND PeriodEnd >= date(PeriodStart, 'start of month', '+2 months')
+                """).ToListAsync(cancellationToken);
+            foreach (var line in longer.Where(l => ServicePeriod.IsUsable(l.PeriodStart, l.PeriodEnd)))
             {
-                foreach (var share in ServicePeriod.Split(line.Total, line.PeriodStart!.Value, line.PeriodEnd!.Value))
+                foreach (var share in ServicePeriod.Split(new Money(line.Total), line.PeriodStart, line.PeriodEnd))
                 {
-                    Add(share.Month, line.Category, line.ResourceType, line.IsGpu, share.Amount);
+                    Add(share.Month, Enum.Parse<ServiceCategory>(line.Category), Enum.Parse<ResourceType>(line.ResourceType), line.IsGpu, share.Amount);
                 }
             }
 
@@ -298,6 +319,10 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
             .ToList();
         return (entries, reading.TakenAtUtc);
     }
+
+    private sealed record SpreadLine(string Category, string ResourceType, bool IsGpu, long Total, DateOnly PeriodStart, DateOnly PeriodEnd);
+
+    private sealed record TwoMonthShares(string FirstMonth, string SecondMonth, string Category, string ResourceType, bool IsGpu, long Whole, long First);
 
     private sealed record LineRow(
         string BillId, string DetailId, string Domain, ResourceType Type, ServiceCategory Category, string? CloudProjectId,

@@ -48,6 +48,12 @@ public sealed class CostLedgerReconciliationTests
         var incurred = await ledger.GetMonthsAsync(incurredMonths, CostLens.Incurred);
         Assert.Equal(incurredMonths.Select(m => truth.IncurredPerMonth[m]), incurred.Select(m => m.Total));
 
+        // The summary Trends reads (SQLite splits the one- and two-month lines) gives the same months to the micro-cent.
+        var summary = await ledger.GetSummaryAsync(incurredMonths, CostLens.Incurred);
+        Assert.Equal(incurredMonths.Select(m => truth.IncurredPerMonth[m]), incurredMonths.Select(m => Money.Sum(summary.Where(c => c.Month == m).Select(c => c.Amount))));
+        var invoicedSummary = await ledger.GetSummaryAsync(invoicedMonths, CostLens.Invoiced);
+        Assert.Equal(invoicedMonths.Select(m => truth.Months[m].WithoutTax), invoicedMonths.Select(m => Money.Sum(invoicedSummary.Where(c => c.Month == m).Select(c => c.Amount))));
+
         // Over all months, the incurred lens moves amounts between months but adds only what is not billed yet.
         Assert.Equal(truth.TotalWithoutTax + truth.ConsumptionCurrent, Money.Sum(incurred.Select(m => m.Total)));
         var current = incurred.Single(m => m.Month == truth.CurrentMonth);

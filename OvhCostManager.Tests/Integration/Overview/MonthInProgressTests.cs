@@ -2,54 +2,20 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
-using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Overview;
-using OvhCostManager.Core.Sync;
 using OvhCostManager.Core.Trends;
 using OvhCostManager.Simulator;
 using OvhCostManager.Tests.Infrastructure;
 
 namespace OvhCostManager.Tests.Integration.Overview;
 
-/// <summary>The medium account imported on the second day of a month, as a new user met it on 2 December 2026.</summary>
-public sealed class SecondDayOfMonthFixture : IAsyncLifetime
-{
-    public static readonly DateTimeOffset Now = new(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(1));
-
-    private SyncHarness? harness;
-
-    public SimulatorServer Simulator { get; private set; } = null!;
-
-    public GroundTruth Truth { get; private set; } = null!;
-
-    public IServiceProvider Services => harness!.Services;
-
-    public async Task InitializeAsync()
-    {
-        Simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Medium, Clock = SimulatorClock.Frozen(Now) });
-        harness = await SyncHarness.CreateAsync(Simulator);
-        var outcome = await harness.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"));
-        if (outcome.Status != SyncRunStatus.Success)
-        {
-            throw new InvalidOperationException($"The fixture's import ended {outcome.Status}: {outcome.Error}");
-        }
-
-        Truth = Simulator.GroundTruth;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (harness is not null) await harness.DisposeAsync();
-        if (Simulator is not null) await Simulator.DisposeAsync();
-    }
-}
-
 /// <summary>
 /// The month in progress is never set against a whole month (each test failed on the code that grouped by bill date
 /// only: "-46,7 % par rapport à novembre" on the 2nd, an average "sur 31 jours", a forecast below the month's own
 /// total, a budget card blind to the forecast, a partial month inside the growth).
 /// </summary>
-public sealed class MonthInProgressTests(SecondDayOfMonthFixture account) : IClassFixture<SecondDayOfMonthFixture>
+[Collection(EarlyMonthAccountCollection.Name)]
+public sealed class MonthInProgressTests(EarlyMonthAccountFixture account)
 {
     private const string December = "2026-12";
     private const string November = "2026-11";
@@ -61,29 +27,29 @@ public sealed class MonthInProgressTests(SecondDayOfMonthFixture account) : ICla
     public async Task The_change_compares_the_first_two_days_with_the_first_two_days_of_the_previous_month()
     {
         var report = await Overview.GetAsync(December, CostLens.Invoiced);
-        var firstTwoDaysOfNovember = Money.Sum(account.Truth.Bills.Values
+        var firstTwoDaysOfNovember = Money.Sum(account.GroundTruth.Bills.Values
             .Where(b => b.Month == November && TimeZoneInfo.ConvertTime(b.Date, Paris).Day <= 2)
             .Select(b => b.WithoutTax));
 
-        Assert.Equal(account.Truth.Months[December].WithoutTax, report.Total);
+        Assert.Equal(account.GroundTruth.Months[December].WithoutTax, report.Total);
         Assert.True(report.Progress.IsInProgress);
         Assert.Equal(2, report.Progress.ElapsedDays);
         Assert.Equal(new Variation(firstTwoDaysOfNovember, report.Total), report.VersusPreviousMonth);
-        Assert.NotEqual(account.Truth.Months[November].WithoutTax, report.VersusPreviousMonth.Before);
+        Assert.NotEqual(account.GroundTruth.Months[November].WithoutTax, report.VersusPreviousMonth.Before);
     }
 
     [Fact]
     public async Task The_daily_average_is_over_the_elapsed_days()
     {
         var report = await Overview.GetAsync(December, CostLens.Invoiced);
-        Assert.Equal(new Money(account.Truth.Months[December].WithoutTax.Ucents / 2), report.DailyAverage);
+        Assert.Equal(new Money(account.GroundTruth.Months[December].WithoutTax.Ucents / 2), report.DailyAverage);
     }
 
     [Fact]
     public async Task The_incurred_forecast_is_what_is_incurred_plus_the_rest_of_the_consumption_forecast_plus_the_renewals_to_come()
     {
         var report = await Overview.GetAsync(December, CostLens.Incurred);
-        var truth = account.Truth;
+        var truth = account.GroundTruth;
         Assert.Equal(truth.IncurredPerMonth[December], report.Total);
         Assert.Equal(truth.ConsumptionCurrent, report.NotBilledYet);
 
@@ -123,19 +89,19 @@ public sealed class MonthInProgressTests(SecondDayOfMonthFixture account) : ICla
     {
         var trends = account.Services.GetRequiredService<TrendQueries>();
         var report = await trends.GetAsync(TrendWindow.Ending(December, 24), CostLens.Invoiced);
-        var first = account.Truth.Months.Keys.First();
+        var first = account.GroundTruth.Months.Keys.First();
 
         Assert.Equal(December, report.InProgressMonth);
         Assert.Equal(first, report.Totals[0].Month);
-        Assert.Equal(account.Truth.Months.Keys, report.Totals.Select(t => t.Month));
-        Assert.Equal(new Variation(account.Truth.Months[first].WithoutTax, account.Truth.Months[November].WithoutTax), report.Growth);
+        Assert.Equal(account.GroundTruth.Months.Keys, report.Totals.Select(t => t.Month));
+        Assert.Equal(new Variation(account.GroundTruth.Months[first].WithoutTax, account.GroundTruth.Months[November].WithoutTax), report.Growth);
         Assert.Equal(November, report.Projection!.LastBasisMonth);
     }
 
     [Fact]
     public async Task Cloud_gpu_is_a_share_of_the_cloud_and_dedicated_gpu_of_the_dedicated_servers()
     {
-        foreach (var month in account.Truth.Months.Keys)
+        foreach (var month in account.GroundTruth.Months.Keys)
         {
             var report = await Overview.GetAsync(month, CostLens.Invoiced);
             var families = report.ByFamily.ToDictionary(f => f.Family, f => f.Amount);
@@ -154,11 +120,11 @@ public sealed class MonthInProgressTests(SecondDayOfMonthFixture account) : ICla
         var services = view.DedicatedServers.Concat(view.Vps).Concat(view.Storage).ToList();
         Assert.NotEmpty(services);
         // A service's own consumption not billed yet (a server's traffic, say) counts in its month too.
-        var consumption = ConsumptionView.Current(account.Simulator.Account, SecondDayOfMonthFixture.Now)
+        var consumption = ConsumptionView.Current(account.Simulator.Account, EarlyMonthAccountFixture.Now)
             .GroupBy(e => e.Domain).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Amount)));
         foreach (var service in services)
         {
-            var expected = (account.Truth.IncurredPerResource.GetValueOrDefault(service.ServiceName)?.GetValueOrDefault(December) ?? Money.Zero)
+            var expected = (account.GroundTruth.IncurredPerResource.GetValueOrDefault(service.ServiceName)?.GetValueOrDefault(December) ?? Money.Zero)
                 + consumption.GetValueOrDefault(service.ServiceName);
             Assert.Equal(expected, service.MonthCost);
         }
