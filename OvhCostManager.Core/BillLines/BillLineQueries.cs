@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
@@ -99,24 +98,11 @@ public sealed class BillLineQueries(IDbContextFactory<CostDbContext> contexts)
             || await db.BillLines.AnyAsync(l => l.CloudProjectId == projectId, cancellationToken);
     }
 
-    private static Expression<Func<BillLine, bool>> Covering(IReadOnlyList<string> months)
-    {
-        Expression<Func<BillLine, bool>> withoutPeriod = l => (l.PeriodStart == null || l.PeriodEnd == null || l.PeriodEnd < l.PeriodStart) && months.Contains(l.BillingMonth);
-        var body = withoutPeriod.Body;
-        foreach (var (first, last) in months.Select(BillingMonth.Days))
-        {
-            Expression<Func<BillLine, bool>> overlaps = l => l.PeriodEnd >= l.PeriodStart && l.PeriodStart <= last && l.PeriodEnd >= first;
-            body = Expression.OrElse(body, Expression.Invoke(overlaps, withoutPeriod.Parameters[0]));
-        }
-
-        return Expression.Lambda<Func<BillLine, bool>>(body, withoutPeriod.Parameters);
-    }
-
     /// <summary>The lines of a filter, unsorted, for a query that sums or counts them in the same terms as the tables list them.</summary>
     internal static IQueryable<BillLine> Filtered(CostDbContext db, BillLineFilter filter)
     {
         var months = filter.Months.ToList();
-        var lines = filter.Lens == CostLens.Invoiced ? db.BillLines.Where(l => months.Contains(l.BillingMonth)) : db.BillLines.Where(Covering(months));
+        var lines = filter.Lens == CostLens.Invoiced ? db.BillLines.Where(l => months.Contains(l.BillingMonth)) : db.BillLines.Where(ServicePeriod.Covering(months));
         if (filter.CloudProjectId is { } project)
         {
             lines = lines.Where(l => l.CloudProjectId == project);

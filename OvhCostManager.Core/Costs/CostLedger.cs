@@ -108,16 +108,11 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
         var wanted = months.ToHashSet(StringComparer.Ordinal);
-        var from = months.Min(StringComparer.Ordinal)!;
-        var to = months.Max(StringComparer.Ordinal)!;
-        var firstDay = BillingMonth.Days(from).First;
-        var lastDay = BillingMonth.Days(to).Last;
-
-        // Incurred: a line billed outside the range may cover days in it (a yearly renewal, last month's consumption).
+        // Incurred: a line billed in another month may cover days of these (a yearly renewal, last month's consumption).
+        var monthList = wanted.ToList();
         var candidates = lens == CostLens.Invoiced
-            ? db.BillLines.Where(l => string.Compare(l.BillingMonth, from) >= 0 && string.Compare(l.BillingMonth, to) <= 0)
-            : db.BillLines.Where(l => (string.Compare(l.BillingMonth, from) >= 0 && string.Compare(l.BillingMonth, to) <= 0)
-                || (l.PeriodStart <= lastDay && l.PeriodEnd >= firstDay));
+            ? db.BillLines.Where(l => monthList.Contains(l.BillingMonth))
+            : db.BillLines.Where(ServicePeriod.Covering(monthList));
         var lines = await candidates
             .Select(l => new LineRow(l.BillId, l.DetailId, l.Domain, l.ResourceType, l.Category, l.CloudProjectId, l.ResourceKey,
                 l.IsGpu, l.GpuModel, l.Total, l.PeriodStart, l.PeriodEnd, l.BillingMonth, l.Bill!.DateUtc))
@@ -196,40 +191,47 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
 
             // Lines within one or two calendar months (consumption, monthly plans, renewals from any day) are split by
             // SQLite with the same integer arithmetic as ServicePeriod.Split: the first month's share is
-            // Total × its days / the period's days, truncated; the second month has the rest.
+            // Total × its days / the period's days, truncated; the second month has the rest. Longer periods come
+            // back one line per row (grouped by rowid) and are split here. The day arithmetic works on the text
+            // dates (yyyy-MM-dd): SQLite's date functions cost more than the sums.
             var first = firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var last = lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var twoMonths = await db.Database.SqlQuery<TwoMonthShares>($"""
-                SELECT strftime('%Y-%m', PeriodStart) AS FirstMonth, strftime('%Y-%m', PeriodEnd) AS SecondMonth,
-                       Category, ResourceType, IsGpu, SUM(Total) AS Whole,
-                       SUM(Total * CAST(julianday(min(PeriodEnd, date(PeriodStart, 'start of month', '+1 month', '-1 day'))) - julianday(PeriodStart) + 1 AS INTEGER)
-                           / CAST(julianday(PeriodEnd) - julianday(PeriodStart) + 1 AS INTEGER)) AS First
-                FROM bill_lines
-                WHERE PeriodStart <= {last} AND PeriodEnd >= {first} AND PeriodEnd >= PeriodStart
-                  AND PeriodEnd < date(PeriodStart, 'start of month', '+2 months')
-                GROUP BY FirstMonth, SecondMonth, Category, ResourceType, IsGpu
+            var groups = await db.Database.SqlQuery<PeriodGroup>($"""
+                SELECT FirstMonth, SecondMonth, Category, ResourceType, IsGpu, SecondMonth > NextMonth AS Longer,
+                       MIN(PeriodStart) AS PeriodStart, MIN(PeriodEnd) AS PeriodEnd, SUM(Total) AS Whole,
+                       SUM(CASE WHEN FirstMonth = SecondMonth THEN Total ELSE Total * FirstDays / (FirstDays + EndDay) END) AS First
+                FROM (
+                    SELECT rowid AS Line, PeriodStart, PeriodEnd, Category, ResourceType, IsGpu, Total,
+                           substr(PeriodStart, 1, 7) AS FirstMonth, substr(PeriodEnd, 1, 7) AS SecondMonth,
+                           CASE WHEN Month = 12 THEN printf('%04d-01', Year + 1) ELSE printf('%04d-%02d', Year, Month + 1) END AS NextMonth,
+                           CAST(substr(PeriodEnd, 9, 2) AS INTEGER) AS EndDay,
+                           CASE Month
+                               WHEN 2 THEN CASE WHEN (Year % 4 = 0 AND Year % 100 <> 0) OR Year % 400 = 0 THEN 29 ELSE 28 END
+                               WHEN 4 THEN 30 WHEN 6 THEN 30 WHEN 9 THEN 30 WHEN 11 THEN 30 ELSE 31
+                           END - CAST(substr(PeriodStart, 9, 2) AS INTEGER) + 1 AS FirstDays
+                    FROM (SELECT rowid, *, CAST(substr(PeriodStart, 1, 4) AS INTEGER) AS Year, CAST(substr(PeriodStart, 6, 2) AS INTEGER) AS Month
+                          FROM bill_lines
+                          WHERE PeriodStart <= {last} AND PeriodEnd >= {first} AND PeriodEnd >= PeriodStart)
+                )
+                GROUP BY FirstMonth, SecondMonth, Category, ResourceType, IsGpu, CASE WHEN SecondMonth > NextMonth THEN Line END
                 """).ToListAsync(cancellationToken);
-            foreach (var g in twoMonths)
+            foreach (var g in groups)
             {
                 var (category, type) = (Enum.Parse<ServiceCategory>(g.Category), Enum.Parse<ResourceType>(g.ResourceType));
-                Add(g.FirstMonth, category, type, g.IsGpu, new Money(g.First));
-                if (g.SecondMonth != g.FirstMonth)
+                if (!g.Longer)
                 {
-                    Add(g.SecondMonth, category, type, g.IsGpu, new Money(g.Whole - g.First));
+                    Add(g.FirstMonth, category, type, g.IsGpu, new Money(g.First));
+                    if (g.SecondMonth != g.FirstMonth)
+                    {
+                        Add(g.SecondMonth, category, type, g.IsGpu, new Money(g.Whole - g.First));
+                    }
                 }
-            }
-
-            var longer = await db.Database.SqlQuery<SpreadLine>($"""
-                SELECT Category, ResourceType, IsGpu, Total, PeriodStart, PeriodEnd
-                FROM bill_lines
-                WHERE PeriodStart <= {last} AND PeriodEnd >= {first} AND PeriodEnd >= PeriodStart
-                  AND PeriodEnd >= date(PeriodStart, 'start of month', '+2 months')
-                """).ToListAsync(cancellationToken);
-            foreach (var line in longer.Where(l => ServicePeriod.IsUsable(l.PeriodStart, l.PeriodEnd)))
-            {
-                foreach (var share in ServicePeriod.Split(new Money(line.Total), line.PeriodStart, line.PeriodEnd))
+                else if (ServicePeriod.IsUsable(g.PeriodStart, g.PeriodEnd))
                 {
-                    Add(share.Month, Enum.Parse<ServiceCategory>(line.Category), Enum.Parse<ResourceType>(line.ResourceType), line.IsGpu, share.Amount);
+                    foreach (var share in ServicePeriod.Split(new Money(g.Whole), g.PeriodStart, g.PeriodEnd))
+                    {
+                        Add(share.Month, category, type, g.IsGpu, share.Amount);
+                    }
                 }
             }
 
@@ -320,9 +322,9 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
         return (entries, reading.TakenAtUtc);
     }
 
-    private sealed record SpreadLine(string Category, string ResourceType, bool IsGpu, long Total, DateOnly PeriodStart, DateOnly PeriodEnd);
-
-    private sealed record TwoMonthShares(string FirstMonth, string SecondMonth, string Category, string ResourceType, bool IsGpu, long Whole, long First);
+    private sealed record PeriodGroup(
+        string FirstMonth, string SecondMonth, string Category, string ResourceType, bool IsGpu, bool Longer,
+        DateOnly PeriodStart, DateOnly PeriodEnd, long Whole, long First);
 
     private sealed record LineRow(
         string BillId, string DetailId, string Domain, ResourceType Type, ServiceCategory Category, string? CloudProjectId,

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using OvhCostManager.Core.Data.Entities;
+
 namespace OvhCostManager.Core.Costs;
 
 /// <summary>One month's part of a bill line spread over its service period.</summary>
@@ -39,5 +42,22 @@ public static class ServicePeriod
         }
 
         return shares;
+    }
+
+    /// <summary>
+    /// The lines the incurred lens places in <paramref name="months"/>: a service period covering a day of one of them,
+    /// or no usable period and billed in one of them.
+    /// </summary>
+    public static Expression<Func<BillLine, bool>> Covering(IReadOnlyList<string> months)
+    {
+        Expression<Func<BillLine, bool>> withoutPeriod = l => (l.PeriodStart == null || l.PeriodEnd == null || l.PeriodEnd < l.PeriodStart) && months.Contains(l.BillingMonth);
+        var body = withoutPeriod.Body;
+        foreach (var (first, last) in months.Select(BillingMonth.Days))
+        {
+            Expression<Func<BillLine, bool>> overlaps = l => l.PeriodEnd >= l.PeriodStart && l.PeriodStart <= last && l.PeriodEnd >= first;
+            body = Expression.OrElse(body, Expression.Invoke(overlaps, withoutPeriod.Parameters[0]));
+        }
+
+        return Expression.Lambda<Func<BillLine, bool>>(body, withoutPeriod.Parameters);
     }
 }
