@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Classification;
@@ -88,6 +89,10 @@ public sealed record CostCell(string Month, ServiceCategory Category, ResourceTy
 /// </summary>
 public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineClassifier classifier)
 {
+    private const int KeptSummaries = 64;
+
+    private readonly ConcurrentDictionary<(string Months, CostLens Lens), (DataVersion Version, IReadOnlyList<CostCell> Cells)> summaries = new();
+
     /// <summary>
     /// OVH bills a month's pay-as-you-go consumption on one <c>purchase-cloud</c> bill dated early in the next month;
     /// until that bill exists, the month's consumption is read from <c>/me/consumption/usage/current</c>.
@@ -158,7 +163,32 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
             return [];
         }
 
+        // A long window over a large account takes a few hundred milliseconds to sum and changes only with the store:
+        // the last summaries are kept until a sync run ends or lines or readings come or go.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var version = new DataVersion(
+            await db.SyncRuns.MaxAsync(r => (long?)r.Id, cancellationToken),
+            await db.SyncRuns.CountAsync(r => r.Status != SyncRunStatus.Running, cancellationToken),
+            await db.BillLines.CountAsync(cancellationToken),
+            await db.ConsumptionSnapshots.MaxAsync(s => (long?)s.Id, cancellationToken));
+        var key = (string.Join(',', months), lens);
+        if (summaries.TryGetValue(key, out var kept) && kept.Version == version)
+        {
+            return kept.Cells;
+        }
+
+        var cells = await SummariseAsync(db, months, lens, cancellationToken);
+        if (summaries.Count >= KeptSummaries)
+        {
+            summaries.Clear();
+        }
+
+        summaries[key] = (version, cells);
+        return cells;
+    }
+
+    private async Task<IReadOnlyList<CostCell>> SummariseAsync(CostDbContext db, IReadOnlyList<string> months, CostLens lens, CancellationToken cancellationToken)
+    {
         var wanted = months.ToHashSet(StringComparer.Ordinal);
         var (from, to) = (months.Min(StringComparer.Ordinal)!, months.Max(StringComparer.Ordinal)!);
         var (firstDay, lastDay) = (BillingMonth.Days(from).First, BillingMonth.Days(to).Last);
@@ -321,6 +351,9 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
             .ToList();
         return (entries, reading.TakenAtUtc);
     }
+
+    /// <summary>What a summary depends on: every sync that stores bill lines or a consumption reading moves it.</summary>
+    private sealed record DataVersion(long? LatestRun, int EndedRuns, int Lines, long? LatestReading);
 
     private sealed record PeriodGroup(
         string FirstMonth, string SecondMonth, string Category, string ResourceType, bool IsGpu, bool Longer,

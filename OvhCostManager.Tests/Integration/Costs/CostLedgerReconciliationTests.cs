@@ -61,3 +61,26 @@ public sealed class CostLedgerReconciliationTests
         Assert.True(current.LinesWithoutPeriod > 0, "the simulated account bills domain renewals and discounts without a period");
     }
 }
+
+public sealed class CostSummaryFreshnessTests
+{
+    [Fact]
+    public async Task A_kept_summary_gives_way_to_the_next_consumption_reading()
+    {
+        var now = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(1));
+        await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 7, Size = AccountSize.Small, Clock = SimulatorClock.Frozen(now) });
+        await using var harness = await SyncHarness.CreateAsync(simulator);
+        Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"))).Status);
+        var ledger = harness.Services.GetRequiredService<CostLedger>();
+        string[] window = ["2026-10", "2026-11"];
+        Money November(IReadOnlyList<CostCell> cells) => Money.Sum(cells.Where(c => c.Month == "2026-11").Select(c => c.Amount));
+
+        var before = November(await ledger.GetSummaryAsync(window, CostLens.Incurred));
+        Assert.Equal(before, November(await ledger.GetSummaryAsync(window, CostLens.Incurred)));
+        simulator.Account.AdvanceConsumption(Money.FromCents(12_34));
+        Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(SyncRequest.Consumption("test"))).Status);
+
+        Assert.Equal(before + Money.FromCents(12_34), November(await ledger.GetSummaryAsync(window, CostLens.Incurred)));
+        Assert.Equal(simulator.GroundTruth.IncurredPerMonth["2026-11"], November(await ledger.GetSummaryAsync(window, CostLens.Incurred)));
+    }
+}
