@@ -205,7 +205,7 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
         if (lens == CostLens.Invoiced)
         {
             foreach (var g in await inRange.GroupBy(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu })
-                         .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync(cancellationToken))
+                         .Select(g => new { g.Key, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) }).ToListAsync(cancellationToken))
             {
                 Add(g.Key.BillingMonth, g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, new Money(g.Ucents));
             }
@@ -214,7 +214,7 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
         {
             var withoutPeriod = inRange.Where(l => l.PeriodStart == null || l.PeriodEnd == null || l.PeriodEnd < l.PeriodStart);
             foreach (var g in await withoutPeriod.GroupBy(l => new { l.BillingMonth, l.Category, l.ResourceType, l.IsGpu })
-                         .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync(cancellationToken))
+                         .Select(g => new { g.Key, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) }).ToListAsync(cancellationToken))
             {
                 Add(g.Key.BillingMonth, g.Key.Category, g.Key.ResourceType, g.Key.IsGpu, new Money(g.Ucents));
             }

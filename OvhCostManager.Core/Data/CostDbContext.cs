@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data.Entities;
@@ -29,6 +32,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CostDbContext).Assembly);
         modelBuilder.HasDbFunction(typeof(TextFunctions).GetMethod(nameof(TextFunctions.Fold))!).HasName(TextFunctions.FoldName);
+        modelBuilder.HasDbFunction(typeof(MoneyQueryable).GetMethod(nameof(MoneyQueryable.UcentsOf))!)
+            .HasTranslation(args => new SqlUnaryExpression(ExpressionType.Convert, args[0], typeof(long), new LongTypeMapping("INTEGER")));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -38,5 +43,6 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
         // Money is an INTEGER of micro-cents: SUM() over it is an exact integer sum in SQL.
         configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.DefaultTypeMapping<Money>().HasConversion<MoneyConverter>();
     }
 }

@@ -6,9 +6,9 @@ using OvhCostManager.Core.Costs;
 namespace OvhCostManager.Core.Data;
 
 /// <summary>
-/// Exact SQL sums over <see cref="Money"/> columns. EF Core 6 cannot translate <c>l.Total.Ucents</c> (a member of a
-/// converted value), but it translates a cast of the column to <see cref="long"/> into
-/// <c>CAST(Total AS INTEGER)</c>; <see cref="Ucents"/> builds that cast.
+/// Exact SQL sums over <see cref="Money"/> columns. EF Core cannot translate <c>l.Total.Ucents</c> (a member of a
+/// converted value); <see cref="UcentsOf"/> is mapped to <c>CAST(Total AS INTEGER)</c> for grouped sums, and
+/// <see cref="SumMoneyAsync{T}"/> sums one column.
 /// </summary>
 public static class MoneyQueryable
 {
@@ -31,4 +31,10 @@ public static class MoneyQueryable
         Expression.Lambda<Func<T, long>>(Expression.Convert(selector.Body, typeof(long), ToUcentsMethod), selector.Parameters);
 
     private static long ToUcents(Money money) => money.Ucents;
+
+    /// <summary>
+    /// The micro-cents of a Money column inside a query, e.g. <c>g.Sum(l =&gt; MoneyQueryable.UcentsOf(l.Total))</c>
+    /// in a grouped projection; SQLite reads the stored integer (mapped in <c>CostDbContext</c>).
+    /// </summary>
+    public static long UcentsOf(Money money) => money.Ucents;
 }

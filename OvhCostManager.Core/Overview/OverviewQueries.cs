@@ -164,19 +164,24 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
         }
 
         var lastMonth = earlier[0];
-        var lines = await db.BillLines.Where(l => earlier.Contains(l.BillingMonth) || l.BillingMonth == month)
-            .Select(l => new { l.Domain, l.BillingMonth, l.ResourceType, l.Category, l.CloudProjectId, l.Total })
+        var rows = await db.BillLines.Where(l => earlier.Contains(l.BillingMonth) || l.BillingMonth == month)
+            .GroupBy(l => new { l.Domain, l.BillingMonth })
+            .Select(g => new { g.Key.Domain, g.Key.BillingMonth, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) })
             .ToListAsync(cancellationToken);
-        var billedNow = lines.Where(l => l.BillingMonth == month).Select(l => l.Domain).ToHashSet(StringComparer.Ordinal);
-        var missing = lines.Where(l => l.BillingMonth != month && !billedNow.Contains(l.Domain))
+        var billedNow = rows.Where(r => r.BillingMonth == month).Select(r => r.Domain).ToHashSet(StringComparer.Ordinal);
+        var recurring = rows.Where(r => r.Ucents > 0 && earlier.Contains(r.BillingMonth))
+            .GroupBy(r => r.Domain)
+            .Where(g => g.Select(r => r.BillingMonth).Distinct().Count() == RecurringMonths && !billedNow.Contains(g.Key))
+            .ToDictionary(g => g.Key, g => new Money(g.Single(r => r.BillingMonth == lastMonth).Ucents), StringComparer.Ordinal);
+
+        var domains = recurring.Keys.ToList();
+        var kinds = (await db.BillLines.Where(l => l.BillingMonth == lastMonth && domains.Contains(l.Domain))
+                .Select(l => new { l.Domain, l.ResourceType, l.Category, l.CloudProjectId, l.Total })
+                .ToListAsync(cancellationToken))
             .GroupBy(l => l.Domain)
-            .Where(service => earlier.All(e => Money.Sum(service.Where(l => l.BillingMonth == e).Select(l => l.Total)) > Money.Zero))
-            .Select(service =>
-            {
-                var last = service.Where(l => l.BillingMonth == lastMonth).ToList();
-                var kind = last.MaxBy(l => l.Total)!;
-                return new ProjectedService(service.Key, kind.ResourceType, kind.Category, kind.CloudProjectId, Money.Sum(last.Select(l => l.Total)));
-            })
+            .ToDictionary(g => g.Key, g => g.MaxBy(l => l.Total)!, StringComparer.Ordinal);
+        var missing = recurring
+            .Select(r => new ProjectedService(r.Key, kinds[r.Key].ResourceType, kinds[r.Key].Category, kinds[r.Key].CloudProjectId, r.Value))
             .OrderByDescending(s => s.LastMonthAmount).ThenBy(s => s.ServiceName, StringComparer.Ordinal).ToList();
         return new MonthInProgress(missing);
     }

@@ -208,7 +208,7 @@ public sealed class BillStoreTests(ITestOutputHelper output)
         var total = await context.BillLines.SumMoneyAsync(l => l.Total);
         var byMonth = await context.BillLines
             .GroupBy(l => l.BillingMonth)
-            .Select(g => new { Month = g.Key, Ucents = g.Sum(l => (long)(object)l.Total) })
+            .Select(g => new { Month = g.Key, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) })
             .ToListAsync();
         var storage = await context.BillLines.Where(l => l.Description == "Stockage objet").SumMoneyAsync(l => l.Total);
         var none = await context.BillLines.Where(l => l.Domain == "nowhere").SumMoneyAsync(l => l.Total);
@@ -218,7 +218,7 @@ public sealed class BillStoreTests(ITestOutputHelper output)
         Assert.Equal(expected.Ucents, Assert.Single(byMonth).Ucents);
         Assert.Equal(new Money(pairs), storage);
         Assert.Equal(Money.Zero, none);
-        Assert.Contains("SUM(CAST(", context.BillLines.GroupBy(l => l.BillingMonth).Select(g => g.Sum(l => (long)(object)l.Total)).ToQueryString());
+        Assert.Contains("SUM(CAST(", context.BillLines.GroupBy(l => l.BillingMonth).Select(g => g.Sum(l => MoneyQueryable.UcentsOf(l.Total))).ToQueryString());
     }
 
     [Fact]

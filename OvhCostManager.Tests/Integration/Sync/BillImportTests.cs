@@ -40,16 +40,16 @@ public sealed class BillImportTests(ITestOutputHelper output)
         await using var context = await harness.Contexts.CreateDbContextAsync();
 
         var months = await context.BillLines.GroupBy(l => l.BillingMonth)
-            .Select(g => new { g.Key, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync();
+            .Select(g => new { g.Key, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) }).ToListAsync();
         Assert.Equal(truth.Months.Select(m => (m.Key, m.Value.WithoutTax)), months.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (m.Key, new Money(m.Ucents))));
 
         var categories = await context.BillLines.GroupBy(l => new { l.BillingMonth, l.Category })
-            .Select(g => new { g.Key.BillingMonth, g.Key.Category, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync();
+            .Select(g => new { g.Key.BillingMonth, g.Key.Category, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) }).ToListAsync();
         var expectedCategories = ExpectedPerMonthAndCategory(sim);
         Assert.Equal(expectedCategories, categories.ToDictionary(c => (c.BillingMonth, c.Category), c => new Money(c.Ucents)).OrderBy(e => e.Key).ToList());
 
         var projects = await context.BillLines.Where(l => l.CloudProjectId != null).GroupBy(l => new { l.CloudProjectId, l.BillingMonth })
-            .Select(g => new { g.Key.CloudProjectId, g.Key.BillingMonth, Ucents = g.Sum(l => (long)(object)l.Total) }).ToListAsync();
+            .Select(g => new { g.Key.CloudProjectId, g.Key.BillingMonth, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) }).ToListAsync();
         var expectedProjects = truth.CloudProjectsPerMonth.SelectMany(p => p.Value.Select(m => ((p.Key, m.Key), m.Value))).OrderBy(e => e.Item1).ToList();
         Assert.Equal(expectedProjects, projects.Select(p => ((p.CloudProjectId!, p.BillingMonth), new Money(p.Ucents))).OrderBy(e => e.Item1).ToList());
     }

@@ -1,3 +1,4 @@
+using OvhCostManager.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data.Entities;
@@ -14,11 +15,11 @@ public sealed class ImportedAccountTests(ImportedAccountFixture fixture)
         await using var context = await fixture.Contexts.CreateDbContextAsync();
         var lines = await context.BillLines
             .GroupBy(l => l.BillingMonth)
-            .Select(g => new { Month = g.Key, Ucents = g.Sum(l => (long)(object)l.Total), Count = g.Count() })
+            .Select(g => new { Month = g.Key, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)), Count = g.Count() })
             .ToListAsync();
         var bills = await context.Bills
             .GroupBy(b => b.BillingMonth)
-            .Select(g => new { Month = g.Key, WithTax = g.Sum(b => (long)(object)b.PriceWithTax), Count = g.Count() })
+            .Select(g => new { Month = g.Key, WithTax = g.Sum(b => MoneyQueryable.UcentsOf(b.PriceWithTax)), Count = g.Count() })
             .ToListAsync();
 
         var truth = fixture.GroundTruth.Months;
@@ -45,7 +46,7 @@ public sealed class ImportedAccountTests(ImportedAccountFixture fixture)
         var rows = await context.BillLines
             .Where(l => l.CloudProjectId != null)
             .GroupBy(l => new { l.CloudProjectId, l.BillingMonth })
-            .Select(g => new { g.Key.CloudProjectId, g.Key.BillingMonth, Ucents = g.Sum(l => (long)(object)l.Total) })
+            .Select(g => new { g.Key.CloudProjectId, g.Key.BillingMonth, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) })
             .ToListAsync();
         var imported = rows.ToDictionary(r => (r.CloudProjectId!, r.BillingMonth), r => new Money(r.Ucents));
         var expected = fixture.GroundTruth.CloudProjectsPerMonth
@@ -73,7 +74,7 @@ public sealed class ImportedAccountTests(ImportedAccountFixture fixture)
         var perResource = await context.BillLines
             .Where(l => l.ResourceKey != null)
             .GroupBy(l => new { l.ResourceKey, l.BillingMonth })
-            .Select(g => new { g.Key.ResourceKey, g.Key.BillingMonth, Ucents = g.Sum(l => (long)(object)l.Total) })
+            .Select(g => new { g.Key.ResourceKey, g.Key.BillingMonth, Ucents = g.Sum(l => MoneyQueryable.UcentsOf(l.Total)) })
             .ToListAsync();
         foreach (var row in perResource)
         {
