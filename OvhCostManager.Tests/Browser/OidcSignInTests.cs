@@ -84,6 +84,9 @@ public sealed class OidcSignInTests(OidcDashboardFixture fixture)
     [InlineData("https://evil.example/steal")]
     [InlineData("//evil.example/steal")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\r\n/evil.example")]
+    [InlineData("/%2F/evil.example")]
     public async Task A_signed_in_user_sent_to_login_with_a_foreign_return_url_lands_on_the_dashboard(string returnUrl)
     {
         var cookie = Header(await SignedInSessionCookiesAsync());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using OvhCostManager.Web.Hosting;
 
 namespace OvhCostManager.Web;
 
@@ -53,12 +54,8 @@ public static class Localization
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(name))),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
-            return Results.LocalRedirect(IsLocalUrl(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });
         return endpoints;
     }
-
-    /// <summary>A path on this site: starts with one slash, no scheme, no <c>//</c> or <c>/\</c> tricks.</summary>
-    public static bool IsLocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal);
 }

@@ -44,4 +44,18 @@ public sealed class PublishedAppTests(DemoDashboardFixture dashboard)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.ToString());
     }
+
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%0A%2Fevil.example")]
+    [InlineData("%2F%0D%0A%2Fevil.example")]
+    [InlineData("%2F%5Cevil.example")]
+    public async Task The_culture_switch_sends_a_return_url_with_control_characters_or_a_backslash_home_not_to_a_500(string returnUrl)
+    {
+        using var client = dashboard.App.CreateClient(followRedirects: false);
+        using var response = await client.GetAsync($"/culture?name=en&returnUrl={returnUrl}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.ToString());
+    }
 }

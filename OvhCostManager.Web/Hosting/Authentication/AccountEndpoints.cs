@@ -27,7 +27,7 @@ public static class AccountEndpoints
 
         account.MapGet("/login", (HttpContext http, string? returnUrl) =>
         {
-            var target = Localization.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+            var target = LocalUrl.OrRoot(returnUrl);
             return http.User.Identity?.IsAuthenticated == true
                 ? Results.LocalRedirect(target)
                 : Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcAuthentication.OidcScheme]);
