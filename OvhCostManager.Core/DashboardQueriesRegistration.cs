@@ -19,6 +19,8 @@ public static class DashboardQueriesRegistration
     {
         services.AddSingleton<CostLedger>();
         services.AddSingleton<OverviewQueries>();
+        services.AddSingleton(sp => new ViewsAfterSync<(string Month, CostLens Lens), OverviewReport>(
+            (key, cancellationToken) => sp.GetRequiredService<OverviewQueries>().GetAsync(key.Month, key.Lens, cancellationToken)));
         services.AddSingleton<ExpiringServiceQueries>();
         services.AddSingleton<SyncStatusQueries>();
         services.AddSingleton(sp => new ViewAfterSync<DataFreshness>(sp.GetRequiredService<SyncStatusQueries>().GetAsync));

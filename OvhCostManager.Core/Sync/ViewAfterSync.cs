@@ -26,3 +26,37 @@ public sealed class ViewAfterSync<T>(Func<CancellationToken, Task<T>> read)
         }
     }
 }
+
+/// <summary>
+/// <see cref="ViewAfterSync{T}"/> for views that depend on a key (the Overview of a month and lens): every open page
+/// showing the same key after the same outcome shares one read; other keys are read once each.
+/// </summary>
+public sealed class ViewsAfterSync<TKey, T>(Func<TKey, CancellationToken, Task<T>> read)
+    where TKey : notnull
+    where T : class
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<TKey, Task<T>> views = [];
+    private SyncOutcome? readFor;
+
+    public Task<T> GetAsync(SyncOutcome finished, TKey key)
+    {
+        lock (gate)
+        {
+            // A new outcome makes every kept view stale; a failed read is tried again by the next caller.
+            if (!ReferenceEquals(readFor, finished))
+            {
+                readFor = finished;
+                views.Clear();
+            }
+
+            if (!views.TryGetValue(key, out var view) || view.IsFaulted || view.IsCanceled)
+            {
+                view = read(key, CancellationToken.None);
+                views[key] = view;
+            }
+
+            return view;
+        }
+    }
+}

@@ -37,3 +37,28 @@ public sealed class ViewAfterSyncTests
     // Two syncs can end with equal figures; they are still two outcomes.
     private static SyncOutcome Outcome() => new(1, SyncRunKind.Consumption, SyncRunStatus.Success, 0, 0, 2, 0, true, TimeSpan.FromSeconds(1), null);
 }
+
+public sealed class ViewsAfterSyncTests
+{
+    private static SyncOutcome Outcome(long run) =>
+        new(run, SyncRunKind.Consumption, SyncRunStatus.Success, 0, 0, 3, 0, true, TimeSpan.FromSeconds(1), null);
+
+    [Fact]
+    public async Task Pages_on_the_same_key_share_one_read_per_outcome_and_other_keys_are_read_once_each()
+    {
+        var reads = new List<string>();
+        var views = new ViewsAfterSync<string, string>((key, _) =>
+        {
+            lock (reads) reads.Add(key);
+            return Task.FromResult($"view of {key}");
+        });
+        var first = Outcome(1);
+
+        var shown = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => views.GetAsync(first, i % 2 == 0 ? "2026-11" : "2026-10")));
+        Assert.Equal(["view of 2026-11", "view of 2026-10", "view of 2026-11", "view of 2026-10", "view of 2026-11"], shown);
+        Assert.Equal(["2026-10", "2026-11"], reads.Order());
+
+        await views.GetAsync(Outcome(2), "2026-11");
+        Assert.Equal(3, reads.Count);
+    }
+}

@@ -23,6 +23,7 @@ public sealed partial class OverviewPage : IDisposable
     private bool projectError;
 
     [Inject] private OverviewQueries Overview { get; set; } = null!;
+    [Inject] private ViewsAfterSync<(string Month, CostLens Lens), OverviewReport> SharedReports { get; set; } = null!;
     [Inject] private BillLineQueries Lines { get; set; } = null!;
     [Inject] private ExpiringServiceQueries Expiring { get; set; } = null!;
     [Inject] private AccountSettingsStore Settings { get; set; } = null!;
@@ -49,15 +50,18 @@ public sealed partial class OverviewPage : IDisposable
     protected override void OnInitialized() =>
         // A new consumption snapshot (or new bills) changes the figures of the month this page shows.
         live = new LiveUpdates(Notifier, InvokeAsync, StateHasChanged)
-            .ReloadAfterSync(outcome => outcome.ConsumptionSnapshotStored || outcome.BillsImported > 0, LoadAsync);
+            .ReloadAfterSync(outcome => outcome.ConsumptionSnapshotStored || outcome.BillsImported > 0, outcome => LoadAsync(outcome));
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
-    private async Task LoadAsync()
+    /// <param name="finished">After a sync: the pages open on the same month and lens share one read of it.</param>
+    private async Task LoadAsync(SyncOutcome? finished = null)
     {
         var billed = await Overview.GetBilledMonthsAsync();
         var found = MonthQuery.TryResolve(MonthParameter, billed, out month, out monthError);
-        report = found || month.Length > 0 ? await Overview.GetAsync(month, Lens) : null;
+        report = !found && month.Length == 0 ? null
+            : finished is null ? await Overview.GetAsync(month, Lens)
+            : await SharedReports.GetAsync(finished, (month, Lens));
         expiring = await Expiring.GetAsync(ExpiringServiceQueries.DefaultWindowDays);
         projectLines = null;
         projectError = false;

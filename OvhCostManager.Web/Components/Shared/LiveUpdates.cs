@@ -43,7 +43,11 @@ public sealed class LiveUpdates : IDisposable
     /// page's own parameters (a month, a project), which other pages cannot share.
     /// </summary>
     public LiveUpdates ReloadAfterSync(Func<SyncOutcome, bool> changes, Func<Task> reload) =>
-        Follow(notifier.OnFinished(outcome => changes(outcome) ? InReaderCulture(reload) : Task.CompletedTask));
+        ReloadAfterSync(changes, _ => reload());
+
+    /// <summary>The same, with the outcome: for a page that takes its view from a keyed <see cref="ViewsAfterSync{TKey, T}"/>.</summary>
+    public LiveUpdates ReloadAfterSync(Func<SyncOutcome, bool> changes, Func<SyncOutcome, Task> reload) =>
+        Follow(notifier.OnFinished(outcome => changes(outcome) ? InReaderCulture(() => reload(outcome)) : Task.CompletedTask));
 
     /// <summary>Shows each announced step of the running sync.</summary>
     public LiveUpdates ShowProgress(Action<SyncProgress> show) =>
