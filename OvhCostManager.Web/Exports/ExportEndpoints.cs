@@ -16,6 +16,12 @@ public static class ExportEndpoints
     public static RouteGroupBuilder MapExports(this IEndpointRouteBuilder endpoints)
     {
         var exports = endpoints.MapGroup("/export").RequireRateLimiting(RateLimiting.PolicyName);
+        // Bills and costs are not for shared caches or the browser's disk cache.
+        exports.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
         exports.MapGet("/sync-runs.csv", SyncRunsCsvAsync);
         return exports;
     }
@@ -44,7 +50,7 @@ public static class ExportEndpoints
                     Invariant(run.Id), run.Kind.ToString(), run.Status.ToString(),
                     run.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture), run.FinishedAtUtc?.ToString("O", CultureInfo.InvariantCulture),
                     run.RangeFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), run.RangeTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Invariant(run.BillsImported), Invariant(run.LinesImported), Invariant(run.RequestsMade), Invariant(run.Retries), run.Error,
+                    Invariant(run.BillsImported), Invariant(run.LinesImported), Invariant(run.RequestsMade), Invariant(run.Retries), OvhCostManager.Core.Export.CsvExporter.Neutralise(run.Error),
                 ]);
             }
         }

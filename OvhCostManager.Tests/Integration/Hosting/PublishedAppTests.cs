@@ -58,4 +58,32 @@ public sealed class PublishedAppTests(DemoDashboardFixture dashboard)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.ToString());
     }
+
+    [Theory]
+    [InlineData("Origin", "https://evil.example")]
+    [InlineData("Origin", "null")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    public async Task A_sync_posted_from_another_site_is_refused_even_with_sign_in_off(string header, string value)
+    {
+        using var client = dashboard.App.CreateClient(followRedirects: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sync");
+        request.Headers.TryAddWithoutValidation(header, value);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/export/bills.csv")]
+    [InlineData("/export/sync-runs.csv")]
+    [InlineData("/export/inventory.csv")]
+    public async Task Exports_are_never_cached(string path)
+    {
+        using var client = dashboard.App.CreateClient(followRedirects: false);
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control is '{response.Headers.CacheControl}'");
+    }
 }

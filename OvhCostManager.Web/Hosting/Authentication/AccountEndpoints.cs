@@ -23,7 +23,7 @@ public static class AccountEndpoints
             return endpoints;
         }
 
-        var account = endpoints.MapGroup("/account").AllowAnonymous();
+        var account = endpoints.MapGroup("/account").AllowAnonymous().RequireRateLimiting(RateLimiting.PolicyName);
 
         account.MapGet("/login", (HttpContext http, string? returnUrl) =>
         {
