@@ -18,6 +18,10 @@ try
     builder.AddOvhCostManagerWeb();
 
     var app = builder.Build();
+
+    // Every setting is read and validated now, so that a bad one stops the start with one line (StartupFailure)
+    // instead of a host failure logged with its stack trace.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
     if (app.Services.GetService<DemoMode>() is { } demo)
     {
         app.Logger.LogInformation("{Announcement}", demo.Announcement);

@@ -13,6 +13,11 @@ public static class StartupFailure
         {
             OptionsValidationException options => "Configuration error: " + string.Join(" ", options.Failures),
             DatabaseTooNewException tooNew => "Database error: " + tooNew.Message,
+            DatabaseUnreadableException unreadable => "Database error: " + unreadable.Message,
+            // The configuration binder names the setting and the type it expected ("Failed to convert configuration
+            // value 'abc' at 'Sync:ConsumptionInterval' to type 'System.TimeSpan'").
+            InvalidOperationException binding when binding.Message.Contains("configuration value", StringComparison.Ordinal) =>
+                "Configuration error: " + binding.Message,
             InvalidDataException invalid => "Configuration error: " + invalid.Message,
             System.Text.Json.JsonException json => "Configuration error: a settings file is not valid JSON (" + json.Message + ")",
             _ => string.Empty,

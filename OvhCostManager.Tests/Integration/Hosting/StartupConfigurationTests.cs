@@ -43,6 +43,43 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("   at ", output);
     }
 
+    [Theory]
+    [InlineData("Sync__ConsumptionInterval", "abc", "Sync:ConsumptionInterval")]
+    [InlineData("Sync__InitialMonths", "abc", "Sync:InitialMonths")]
+    [InlineData("Sync__InitialMonths", "-1", "Sync:InitialMonths")]
+    [InlineData("Oidc__Enabled", "yes", "Oidc:Enabled")]
+    [InlineData("Oidc__SessionLifetime", "banana", "Oidc:SessionLifetime")]
+    [InlineData("RateLimiting__PermitLimit", "many", "RateLimiting:PermitLimit")]
+    public async Task A_setting_of_the_wrong_form_stops_startup_with_one_line_naming_it(string variable, string value, string setting)
+    {
+        using var data = new TempDirectory();
+
+        var (exitCode, output) = await RunPublishedAsync(new Dictionary<string, string> { ["Data__Directory"] = data.Path, [variable] = value });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(setting, output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains(setting, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("this is not a database, just text")]
+    [InlineData("SQLite format 3\0 and then garbage where the pages should be")]
+    public async Task A_database_file_that_is_not_a_database_stops_startup_naming_the_file_and_what_to_do(string content)
+    {
+        using var data = new TempDirectory();
+        var file = Path.Combine(data.Path, "ovh-costs.db");
+        await File.WriteAllTextAsync(file, content + new string('x', 4096));
+
+        var (exitCode, output) = await RunPublishedAsync(new Dictionary<string, string> { ["Data__Directory"] = data.Path });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Database error: '{file}' is not a readable SQLite database", output);
+        Assert.Contains("move it away", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal(content + new string('x', 4096), await File.ReadAllTextAsync(file));
+    }
+
     private static async Task<(int, string)> RunPublishedAsync(Dictionary<string, string> environment)
     {
         var published = await PublishedApp.PublishAsync();
