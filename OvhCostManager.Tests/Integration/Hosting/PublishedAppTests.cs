@@ -86,4 +86,14 @@ public sealed class PublishedAppTests(DemoDashboardFixture dashboard)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control is '{response.Headers.CacheControl}'");
     }
+
+    [Fact]
+    public async Task In_demo_mode_every_page_says_the_account_is_simulated()
+    {
+        using var client = dashboard.App.CreateClient(followRedirects: false);
+        var html = await client.GetStringAsync("/overview");
+
+        Assert.Contains("data-demo", html);
+        Assert.Contains("Compte simulé", System.Net.WebUtility.HtmlDecode(html));
+    }
 }
