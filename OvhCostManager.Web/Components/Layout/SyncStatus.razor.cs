@@ -28,7 +28,8 @@ public sealed partial class SyncStatus : IDisposable
     protected override async Task OnInitializedAsync()
     {
         live = new LiveUpdates(Notifier, InvokeAsync, StateHasChanged)
-            .ShowProgress(running => progress = running)
+            // A step announced just before the run ended can reach the circuit after its end: a finished run shows none.
+            .ShowProgress(running => progress = Coordinator is { IsRunning: true } ? running : null)
             .ShowAfterSync(FreshnessAfterSync, _ => true, shared => (progress, freshness) = (null, shared));
         progress = Coordinator?.Current;
         zone = await Settings.GetTimeZoneAsync();
