@@ -43,4 +43,6 @@ public static class BillingMonth
     }
 
     public static string Previous(string month) => Of(Days(month).First.AddMonths(-1));
+
+    public static string Next(string month) => Of(Days(month).First.AddMonths(1));
 }

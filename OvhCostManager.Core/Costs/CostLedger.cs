@@ -306,7 +306,7 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
     /// <summary>The latest current-consumption reading of <paramref name="month"/>, unless its consumption bill has come.</summary>
     private async Task<(IReadOnlyList<CostEntry> Entries, DateTimeOffset ReadAtUtc)?> NotBilledYetAsync(CostDbContext db, string month, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var next = BillingMonth.Of(BillingMonth.Days(month).Last.AddDays(1));
+        var next = BillingMonth.Next(month);
         if (await db.Bills.AnyAsync(b => b.BillingMonth == next && b.Category == ConsumptionBillCategory, cancellationToken))
         {
             return null;

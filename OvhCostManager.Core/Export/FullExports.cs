@@ -85,7 +85,7 @@ public sealed class FullExports(IDbContextFactory<CostDbContext> contexts, CostL
         {
             var (from, to) = (range.From ?? billed[0], range.To ?? billed[^1]);
             var months = new List<string>();
-            for (var m = from; string.CompareOrdinal(m, to) <= 0; m = BillingMonth.Of(BillingMonth.Days(m).Last.AddDays(1)))
+            for (var m = from; string.CompareOrdinal(m, to) <= 0; m = BillingMonth.Next(m))
             {
                 months.Add(m);
             }

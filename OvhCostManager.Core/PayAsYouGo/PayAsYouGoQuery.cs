@@ -10,12 +10,6 @@ namespace OvhCostManager.Core.PayAsYouGo;
 public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, TimeProvider time)
 {
     /// <summary>
-    /// OVH bills the previous month's pay-as-you-go consumption on one <c>purchase-cloud</c> bill dated the 1st of the
-    /// next month; its date is the "billed on" of the previous month.
-    /// </summary>
-    public const string ConsumptionBillCategory = "purchase-cloud";
-
-    /// <summary>
     /// The view for the month of the latest current-consumption reading (or this month, in the account time zone,
     /// when nothing has been read yet).
     /// </summary>
@@ -69,7 +63,7 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
             .ToList();
         if (forecastSnapshot is not null)
         {
-            curve.Add(new ConsumptionCurvePoint(MonthStartUtc(NextMonth(month), zone), forecastSnapshot.Total, true));
+            curve.Add(new ConsumptionCurvePoint(MonthStartUtc(BillingMonth.Next(month), zone), forecastSnapshot.Total, true));
         }
 
         var projects = await ProjectsAsync(context, month, zone, cancellationToken);
@@ -96,7 +90,7 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
     {
         var previous = BillingMonth.Previous(month);
         var bill = await context.Bills
-            .Where(b => b.BillingMonth == month && b.Category == ConsumptionBillCategory)
+            .Where(b => b.BillingMonth == month && b.Category == CostLedger.ConsumptionBillCategory)
             .OrderBy(b => b.DateUtc).ThenBy(b => b.Id)
             .Select(b => new { b.Id, b.DateUtc })
             .FirstOrDefaultAsync(cancellationToken);
@@ -155,5 +149,4 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
         return new DateTimeOffset(first, zone.GetUtcOffset(first)).ToUniversalTime();
     }
 
-    private static string NextMonth(string month) => BillingMonth.Of(BillingMonth.Days(month).Last.AddDays(1));
 }
