@@ -36,6 +36,41 @@ internal sealed class CliHost : IAsyncDisposable
     /// <summary>Builds the host, or writes one line to stderr and returns null (exit code 1).</summary>
     public static async Task<CliHost?> StartAsync(string? dataDirectory, bool demo, bool needsOvh, CancellationToken cancellationToken)
     {
+        CliHost? host = null;
+        try
+        {
+            host = await BuildAsync(dataDirectory, demo, needsOvh, cancellationToken);
+            if (host is null)
+            {
+                return null;
+            }
+
+            // A plain ServiceProvider does not run ValidateOnStart: read each options once so mistakes surface here.
+            _ = host.Get<IOptions<DataOptions>>().Value;
+            _ = host.Get<IOptions<SyncOptions>>().Value;
+            if (needsOvh)
+            {
+                _ = host.Get<IOptions<OvhClientOptions>>().Value;
+            }
+
+            await host.Get<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await host.Get<SyncRunStore>().CloseInterruptedRunsAsync(cancellationToken);
+            return host;
+        }
+        catch (Exception e) when (StartupFailure.TryDescribe(e, out var message) is not null)
+        {
+            await Console.Error.WriteLineAsync(message);
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            return null;
+        }
+    }
+
+    private static async Task<CliHost?> BuildAsync(string? dataDirectory, bool demo, bool needsOvh, CancellationToken cancellationToken)
+    {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables();
@@ -44,17 +79,7 @@ internal sealed class CliHost : IAsyncDisposable
             builder.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Directory"] = dataDirectory });
         }
 
-        IConfiguration configuration;
-        try
-        {
-            configuration = builder.Build();
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException)
-        {
-            await Console.Error.WriteLineAsync("Configuration error: " + e.Message);
-            return null;
-        }
-
+        IConfiguration configuration = builder.Build();
         SimulatorServer? simulator = null;
         if (needsOvh && !OvhClientOptions.HasCredentialSettings(configuration))
         {
@@ -91,26 +116,7 @@ internal sealed class CliHost : IAsyncDisposable
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddOvhCostManagerCore(configuration)
             .BuildServiceProvider();
-        var host = new CliHost(services, simulator);
-        try
-        {
-            // A plain ServiceProvider does not run ValidateOnStart: read each options once so mistakes surface here.
-            _ = services.GetRequiredService<IOptions<DataOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<SyncOptions>>().Value;
-            if (needsOvh)
-            {
-                _ = services.GetRequiredService<IOptions<OvhClientOptions>>().Value;
-            }
-
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            return host;
-        }
-        catch (Exception e) when (e is OptionsValidationException or DatabaseTooNewException)
-        {
-            await Console.Error.WriteLineAsync((e is OptionsValidationException o ? "Configuration error: " + string.Join(" ", o.Failures) : "Database error: " + e.Message));
-            await host.DisposeAsync();
-            return null;
-        }
+        return new CliHost(services, simulator);
     }
 
     public async ValueTask DisposeAsync()

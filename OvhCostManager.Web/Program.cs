@@ -1,3 +1,4 @@
+using OvhCostManager.Core;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Web;
 using OvhCostManager.Web.Api;

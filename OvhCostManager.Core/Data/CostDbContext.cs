@@ -27,6 +27,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<CloudProjectUsage> CloudProjectUsage => Set<CloudProjectUsage>();
     public DbSet<ServiceRenewal> ServiceRenewals => Set<ServiceRenewal>();
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,6 +8,12 @@ public sealed class SyncRunStore(IDbContextFactory<CostDbContext> contextFactory
 {
     public const string InterruptedError = "Interrupted: the application stopped during this run.";
 
+    /// <summary>How often a running run renews <see cref="SyncRun.HeartbeatAtUtc"/>.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>A run of another machine whose heartbeat is older than this was interrupted.</summary>
+    public static readonly TimeSpan HeartbeatLease = TimeSpan.FromMinutes(2);
+
     /// <summary>Inserts a <see cref="SyncRunStatus.Running"/> run and returns it (with its id).</summary>
     public async Task<SyncRun> StartAsync(SyncRunKind kind, SyncTrigger trigger, DateOnly? rangeFrom = null, DateOnly? rangeTo = null, CancellationToken cancellationToken = default)
     {
@@ -17,6 +23,8 @@ public sealed class SyncRunStore(IDbContextFactory<CostDbContext> contextFactory
             Trigger = trigger,
             Status = SyncRunStatus.Running,
             StartedAtUtc = time.GetUtcNow(),
+            Owner = SyncRunOwner.Current,
+            HeartbeatAtUtc = time.GetUtcNow(),
             RangeFrom = rangeFrom,
             RangeTo = rangeTo,
         };
@@ -47,24 +55,38 @@ public sealed class SyncRunStore(IDbContextFactory<CostDbContext> contextFactory
         await context.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Tells other processes that the run is still alive.</summary>
+    public async Task BeatAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.SyncRuns.Where(r => r.Id == runId && r.Status == SyncRunStatus.Running)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.HeartbeatAtUtc, now), cancellationToken);
+    }
+
     /// <summary>
-    /// Marks runs left <see cref="SyncRunStatus.Running"/> by a stopped process as failed; call once at start-up,
-    /// before any sync starts. Returns how many were closed.
+    /// Marks as failed the runs left <see cref="SyncRunStatus.Running"/> by a process that stopped: its process is
+    /// gone from this machine, or its heartbeat is older than <see cref="HeartbeatLease"/>. A run of a live process
+    /// (the web app's scheduled sync while the CLI starts, or the reverse) is left alone. Called when the web app or
+    /// the CLI starts and before each run. Returns how many were closed.
     /// </summary>
     public async Task<int> CloseInterruptedRunsAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var running = await context.SyncRuns.AsTracking().Where(r => r.Status == SyncRunStatus.Running).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        foreach (var run in running)
+        var running = await context.SyncRuns.AsTracking().Where(r => r.Status == SyncRunStatus.Running).ToListAsync(cancellationToken);
+        var interrupted = running.Where(r => r.Owner != SyncRunOwner.Current
+            && (r.Owner is null || SyncRunOwner.IsGone(r.Owner) || (r.HeartbeatAtUtc ?? r.StartedAtUtc) < now - HeartbeatLease)).ToList();
+        foreach (var run in interrupted)
         {
             run.Status = SyncRunStatus.Failed;
+            run.FailureReason = SyncFailureReason.Interrupted;
             run.FinishedAtUtc = now;
             run.Error = InterruptedError;
         }
 
         await context.SaveChangesAsync(cancellationToken);
-        return running.Count;
+        return interrupted.Count;
     }
 
     /// <summary>The most recent runs, newest first.</summary>

@@ -9,6 +9,8 @@ namespace OvhCostManager.Core.Ovh;
 /// </summary>
 public sealed class OvhServerClock
 {
+    public const string TimePath = "/auth/time";
+
     private readonly OvhWire _wire;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -60,7 +62,7 @@ public sealed class OvhServerClock
 
     private async Task<long> MeasureCoreAsync(CancellationToken cancellationToken)
     {
-        var body = await _wire.GetUnauthenticatedAsync("/auth/time", cancellationToken).ConfigureAwait(false);
+        var body = await _wire.GetUnauthenticatedAsync(TimePath, cancellationToken).ConfigureAwait(false);
         if (!long.TryParse(body.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var serverTime))
         {
             throw new OvhInvalidBodyException("GET /auth/time did not answer a number of seconds.");

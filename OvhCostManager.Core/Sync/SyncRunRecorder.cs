@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Ovh;
@@ -25,6 +26,7 @@ public sealed class SyncRunRecorder(SyncRequest request, IProgress<SyncProgress>
     private readonly Lock gate = new();
     private readonly List<string> errors = [];
     private readonly Dictionary<string, SyncStepResult> steps = new(StringComparer.Ordinal);
+    private readonly HashSet<SyncFailureReason> reasons = [];
     private int billsImported;
     private int billsRepaired;
     private int linesImported;
@@ -88,6 +90,8 @@ public sealed class SyncRunRecorder(SyncRequest request, IProgress<SyncProgress>
                 errors.Add($"{step}: {what}: {Describe(error)}");
             }
 
+            reasons.Add(ReasonOf(error));
+
             if (!steps.TryGetValue(step, out var result) || result == SyncStepResult.Succeeded)
             {
                 steps[step] = SyncStepResult.Partial;
@@ -102,6 +106,7 @@ public sealed class SyncRunRecorder(SyncRequest request, IProgress<SyncProgress>
         lock (gate)
         {
             errors.Add($"{step}: {Describe(error)}");
+            reasons.Add(ReasonOf(error));
             steps[step] = SyncStepResult.Failed;
         }
     }
@@ -130,6 +135,36 @@ public sealed class SyncRunRecorder(SyncRequest request, IProgress<SyncProgress>
             }
         }
     }
+
+    /// <summary>
+    /// What went wrong, when something did: a refusal of the keys first (every later call fails the same way), then
+    /// OVH out of reach, then a fault of ours, then errors of single calls.
+    /// </summary>
+    public SyncFailureReason? FailureReason
+    {
+        get
+        {
+            lock (gate)
+            {
+                SyncFailureReason[] order = [SyncFailureReason.CredentialsRefused, SyncFailureReason.OvhUnreachable, SyncFailureReason.Internal, SyncFailureReason.OvhErrors];
+                return order.Where(reasons.Contains).Cast<SyncFailureReason?>().FirstOrDefault();
+            }
+        }
+    }
+
+    /// <summary>
+    /// 401, 403 (INVALID_CREDENTIAL, NOT_GRANTED_CALL, IAM refusals) and a refused signature all mean OVH does not
+    /// accept these keys for this call; no retry or later run fixes it until someone changes them.
+    /// </summary>
+    public static SyncFailureReason ReasonOf(Exception error) => error switch
+    {
+        OvhApiUnavailableException => SyncFailureReason.OvhUnreachable,
+        OvhApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } => SyncFailureReason.CredentialsRefused,
+        OvhApiException { StatusCode: HttpStatusCode.BadRequest, ErrorCode: "INVALID_SIGNATURE" } => SyncFailureReason.CredentialsRefused,
+        OvhApiException => SyncFailureReason.OvhErrors,
+        HttpRequestException or TimeoutException => SyncFailureReason.OvhUnreachable,
+        _ => SyncFailureReason.Internal,
+    };
 
     /// <summary>Whether an exception is an expected failure of OVH (recorded and survived) rather than a bug.</summary>
     public static bool IsOvhFailure(Exception error) => error is OvhApiException or HttpRequestException or TimeoutException;

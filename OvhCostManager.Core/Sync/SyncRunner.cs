@@ -31,14 +31,19 @@ public sealed class SyncRunner(
 {
     public const string CancelledError = "Cancelled before the end; what was saved is complete and the next run continues.";
 
+    public const string CredentialsRefusedError =
+        "Credentials refused: OVH accepted none of this run's calls; check Ovh:ApplicationKey, Ovh:ApplicationSecret and Ovh:ConsumerKey and the consumer key's rights.";
+
     public async Task<SyncOutcome> RunAsync(SyncRequest request, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var started = clock.GetTimestamp();
         var before = counter.Snapshot();
+        await runs.CloseInterruptedRunsAsync(cancellationToken);
         var run = await runs.StartAsync(request.Kind, TriggerOf(request.Trigger), request.From, request.To, cancellationToken);
         var recorder = new SyncRunRecorder(request, progress ?? new Progress<SyncProgress>(), logger) { RunId = run.Id };
+        using var heartbeat = clock.CreateTimer(_ => _ = BeatAsync(run.Id), null, SyncRunStore.HeartbeatInterval, SyncRunStore.HeartbeatInterval);
         try
         {
             var zone = await settings.GetTimeZoneAsync(cancellationToken);
@@ -70,14 +75,48 @@ public sealed class SyncRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await FinishAsync(run, recorder, before, SyncRunStatus.Failed, CancelledError);
+            await FinishAsync(run, recorder, before, SyncRunStatus.Failed, SyncFailureReason.Cancelled, CancelledError);
             throw;
         }
 
         var errors = recorder.Errors;
         var status = recorder.Status;
-        var outcome = await FinishAsync(run, recorder, before, status, errors.Count == 0 ? null : string.Join(" | ", errors));
+        var reason = status == SyncRunStatus.Success ? null : recorder.FailureReason;
+        var error = errors.Count == 0 ? null : string.Join(" | ", errors);
+        if (reason is not null && NoCallSucceeded(before))
+        {
+            // Steps that tolerate single failures end Partial one by one; with no answer at all the run is a failure.
+            status = SyncRunStatus.Failed;
+            if (reason == SyncFailureReason.CredentialsRefused)
+            {
+                error = CredentialsRefusedError + " " + error;
+            }
+        }
+
+        var outcome = await FinishAsync(run, recorder, before, status, reason, error);
         return outcome with { Duration = clock.GetElapsedTime(started) };
+    }
+
+    private bool NoCallSucceeded(OvhRequestCounts before)
+    {
+        var spent = counter.Snapshot().Since(before);
+        // The server-time call needs no keys: its answer says nothing about whether OVH accepts them.
+        var unsigned = spent.RequestsTo(OvhServerClock.TimePath);
+        var answered = spent.ByStatus.Where(pair => pair.Key is >= 200 and < 300).Sum(pair => pair.Value);
+        return spent.TotalRequests > unsigned && answered <= unsigned;
+    }
+
+    private async Task BeatAsync(long runId)
+    {
+        try
+        {
+            await runs.BeatAsync(runId);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            // A missed beat only shortens the lease another process sees; the next one renews it.
+            logger.LogDebug(e, "Sync run {RunId}: heartbeat not written", runId);
+        }
     }
 
     private static void Validate(SyncRequest request)
@@ -115,10 +154,12 @@ public sealed class SyncRunner(
         }
     }
 
-    private async Task<SyncOutcome> FinishAsync(SyncRun run, SyncRunRecorder recorder, OvhRequestCounts before, SyncRunStatus status, string? error)
+    private async Task<SyncOutcome> FinishAsync(SyncRun run, SyncRunRecorder recorder, OvhRequestCounts before, SyncRunStatus status,
+        SyncFailureReason? reason, string? error)
     {
         var spent = counter.Snapshot().Since(before);
         run.Status = status;
+        run.FailureReason = reason;
         run.BillsImported = recorder.BillsImported;
         run.BillsRepaired = recorder.BillsRepaired;
         run.LinesImported = recorder.LinesImported;

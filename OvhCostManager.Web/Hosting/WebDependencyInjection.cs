@@ -25,15 +25,20 @@ public static class WebDependencyInjection
 
         // Keys next to the database, so a restart (or a new container on the same volume) keeps sessions and forms valid.
         var dataDirectory = builder.Configuration[$"{DataOptions.SectionName}:Directory"] is { Length: > 0 } configured ? configured : "data";
-        builder.Services.AddDataProtection()
+        var keys = builder.Services.AddDataProtection()
             .SetApplicationName("OvhCostManager")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
+            .PersistKeysToFileSystem(DataProtectionKeys.Directory(dataDirectory));
+        if (OperatingSystem.IsWindows())
+        {
+            keys.ProtectKeysWithDpapi();
+        }
 
         builder.AddOidcAuthentication();
         builder.Services.AddReverseProxySupport(builder.Configuration);
         builder.Services.AddOvhRateLimiting(builder.Configuration);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddHealth();
+        builder.Services.KeepSignInSecretsOutOfLogs();
         return builder;
     }
 }

@@ -13,6 +13,8 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         // Runs recorded before triggers existed read as Schedule, the CLR default, so EF never omits a real value.
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20).HasDefaultValue(SyncTrigger.Schedule);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.FailureReason).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Owner).HasMaxLength(200);
         builder.HasIndex(r => new { r.Status, r.FinishedAtUtc });
         builder.HasIndex(r => r.StartedAtUtc);
     }

@@ -17,6 +17,27 @@ public enum SyncRunStatus
     Failed,
 }
 
+/// <summary>Why a run ended Failed or Partial, in the words the header and <c>/health</c> use.</summary>
+public enum SyncFailureReason
+{
+    /// <summary>OVH refused the application key, secret or consumer key (or the key lacks the rights it needs).</summary>
+    CredentialsRefused,
+
+    /// <summary>OVH did not answer: connection refused, timeouts, 5xx after every retry.</summary>
+    OvhUnreachable,
+
+    /// <summary>OVH answered errors for some calls (a malformed response, a 404 on a listed id…).</summary>
+    OvhErrors,
+
+    /// <summary>The process running the sync stopped before the end.</summary>
+    Interrupted,
+
+    Cancelled,
+
+    /// <summary>A fault of this application (a bug or the database); the log holds the details.</summary>
+    Internal,
+}
+
 /// <summary>What started a sync.</summary>
 public enum SyncTrigger
 {
@@ -48,4 +69,12 @@ public sealed class SyncRun
     public string? RequestsByEndpointJson { get; set; }
 
     public string? Error { get; set; }
+
+    public SyncFailureReason? FailureReason { get; set; }
+
+    /// <summary>The process running it (<see cref="SyncRunOwner"/>), so that another process can tell a live run from an interrupted one.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Renewed while the run is alive; a Running run whose heartbeat is old was interrupted.</summary>
+    public DateTimeOffset? HeartbeatAtUtc { get; set; }
 }

@@ -15,7 +15,7 @@ namespace OvhCostManager.Core.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.AccountBalanceSnapshot", b =>
                 {
@@ -82,9 +82,10 @@ namespace OvhCostManager.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("account_settings", (string)null);
-
-                    b.HasCheckConstraint("CK_account_settings_single_row", "Id = 1");
+                    b.ToTable("account_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_account_settings_single_row", "Id = 1");
+                        });
 
                     b.HasData(
                         new
@@ -243,11 +244,11 @@ namespace OvhCostManager.Core.Data.Migrations
 
                     b.HasIndex("CloudProjectId", "BillingMonth");
 
+                    b.HasIndex("PeriodEnd", "PeriodStart");
+
                     b.HasIndex("ResourceKey", "BillingMonth");
 
                     b.HasIndex("BillingMonth", "Category", "ResourceType", "IsGpu", "Total");
-
-                    b.HasIndex("PeriodEnd", "PeriodStart");
 
                     b.ToTable("bill_lines", (string)null);
                 });
@@ -816,6 +817,38 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.ToTable("service_renewals", (string)null);
                 });
 
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProtectedTicket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.SyncRun", b =>
                 {
                     b.Property<long>("Id")
@@ -831,7 +864,14 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeartbeatAtUtc")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InventoryItemsImported")
@@ -844,6 +884,10 @@ namespace OvhCostManager.Core.Data.Migrations
 
                     b.Property<int>("LinesImported")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RangeFrom")
                         .HasColumnType("TEXT");

@@ -105,7 +105,8 @@ public sealed class AccountAndConsumptionStoreTests
         run.BillsImported = 3;
         run.RequestsByEndpointJson = "{\"/me/bill/{billId}\":3}";
         await store.FinishAsync(run);
-        await store.StartAsync(SyncRunKind.Full, SyncTrigger.Manual);
+        var left = await store.StartAsync(SyncRunKind.Full, SyncTrigger.Manual);
+        await InterruptedRunTests.OwnAsync(db, left.Id, InterruptedRunTests.GoneProcess);
 
         var closed = await store.CloseInterruptedRunsAsync();
 

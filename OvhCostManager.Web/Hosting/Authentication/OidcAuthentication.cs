@@ -97,7 +97,12 @@ public static class OidcAuthentication
                 };
             });
 
-        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<OidcOptions>>((o, oidc) => o.ExpireTimeSpan = oidc.Value.SessionLifetime);
+        services.AddSingleton<SignInSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<OidcOptions>, SignInSessionStore>((o, oidc, sessions) =>
+        {
+            o.ExpireTimeSpan = oidc.Value.SessionLifetime;
+            o.SessionStore = sessions;
+        });
         services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IOptions<OidcOptions>>((o, oidc) =>
         {
             var settings = oidc.Value;

@@ -27,8 +27,11 @@ public sealed class OidcOptions
 
     public string GroupClaim { get; set; } = "groups";
 
-    /// <summary>Sliding lifetime of the session cookie.</summary>
+    /// <summary>Sliding lifetime of a session: it ends after this long without a request.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A session ends this long after sign-in however active it is; the provider is then asked again.</summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(24);
 
     public string CallbackPath { get; set; } = "/signin-oidc";
 
@@ -79,6 +82,11 @@ public sealed class OidcOptions
         if (SessionLifetime <= TimeSpan.Zero)
         {
             yield return "Oidc:SessionLifetime must be a positive duration such as 08:00:00.";
+        }
+
+        if (SessionAbsoluteLifetime <= TimeSpan.Zero)
+        {
+            yield return "Oidc:SessionAbsoluteLifetime must be a positive duration such as 1.00:00:00 (one day).";
         }
 
         if (!IsPath(CallbackPath))

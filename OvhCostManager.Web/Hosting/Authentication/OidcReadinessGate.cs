@@ -4,7 +4,7 @@ namespace OvhCostManager.Web.Hosting.Authentication;
 
 /// <summary>
 /// Fail closed: while OIDC is enabled but its provider has not been discovered, every request except <c>/health</c>
-/// gets a 503 naming the problem — never the dashboard without a login.
+/// gets a 503 naming the problem — never the dashboard without a login. The 503 page's own stylesheet passes too.
 /// </summary>
 public static class OidcReadinessGate
 {
@@ -12,7 +12,7 @@ public static class OidcReadinessGate
         app.Use(async (context, next) =>
         {
             var provider = context.RequestServices.GetService<OidcProviderStatus>();
-            if (provider is null || context.Request.Path.StartsWithSegments("/health") || await provider.EnsureReadyAsync(context.RequestAborted))
+            if (provider is null || context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/css") || await provider.EnsureReadyAsync(context.RequestAborted))
             {
                 await next(context);
                 return;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Data;
 
-namespace OvhCostManager.Web;
+namespace OvhCostManager.Core;
 
-/// <summary>Turns a configuration mistake into one line on stderr and exit code 1, never a stack trace.</summary>
+/// <summary>Turns a configuration or database mistake at start-up into one line on stderr and exit code 1, never a stack trace; shared by the web app and the CLI.</summary>
 public static class StartupFailure
 {
     public static int? TryDescribe(Exception exception, out string message)
@@ -19,9 +19,14 @@ public static class StartupFailure
             InvalidOperationException binding when binding.Message.Contains("configuration value", StringComparison.Ordinal) =>
                 "Configuration error: " + binding.Message,
             InvalidDataException invalid => "Configuration error: " + invalid.Message,
+            // A settings file that does not parse ("Could not parse the JSON file. Error on line number '3'").
+            FormatException format => "Configuration error: " + format.Message,
             System.Text.Json.JsonException json => "Configuration error: a settings file is not valid JSON (" + json.Message + ")",
+            // The data directory (database, keys) cannot be created or written.
+            UnauthorizedAccessException or IOException => "Storage error: " + root.Message,
             _ => string.Empty,
         };
+        message = message.ReplaceLineEndings(" ");
         return message.Length == 0 ? null : 1;
     }
 }
