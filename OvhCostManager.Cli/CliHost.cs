@@ -112,6 +112,8 @@ internal sealed class CliHost : IAsyncDisposable
             .AddLogging(logging => logging
                 .SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("Microsoft", LogLevel.Error)
+                // A failed command is reported once, by the error that stops the CLI; EF's own line would repeat it.
+                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddOvhCostManagerCore(configuration)

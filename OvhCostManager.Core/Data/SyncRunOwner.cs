@@ -9,7 +9,11 @@ namespace OvhCostManager.Core.Data;
 /// </summary>
 public static class SyncRunOwner
 {
-    public static string Current { get; } = Describe(Environment.MachineName, Process.GetCurrentProcess());
+    public static string Current { get; } = Of(Environment.ProcessId)!;
+
+    /// <summary>The owner name of a process of this machine, or null when it does not exist.</summary>
+    public static string? Of(int pid) =>
+        StartOf(pid) is { } start ? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{pid}:{start}") : null;
 
     /// <summary>
     /// True when the owner ran on this machine and that process no longer exists (a pid reused by another program
@@ -24,24 +28,31 @@ public static class SyncRunOwner
             return false;
         }
 
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return StartOf(process) != startText;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
+        return StartOf(pid) is not { } start || start != startText;
     }
 
-    private static string Describe(string machine, Process process) =>
-        string.Create(CultureInfo.InvariantCulture, $"{machine}:{process.Id}:{StartOf(process)}");
+    /// <summary>
+    /// When the process started, as a token compared for equality only, or null when no such process exists. On
+    /// Linux the kernel's start tick (<c>/proc/{pid}/stat</c>, field 22): exact, and free of the wall clock, which a
+    /// process may see moved (libfaketime in the date-shifted tests).
+    /// </summary>
+    private static string? StartOf(int pid)
+    {
+        try
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                // The command name (field 2) is in parentheses and may hold spaces: count fields after its end.
+                return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+            }
 
-    private static string StartOf(Process process) =>
-        process.StartTime.ToUniversalTime().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            using var process = Process.GetProcessById(pid);
+            return process.StartTime.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

@@ -32,7 +32,29 @@ public sealed class CliFixture : IAsyncLifetime
     }
 
     /// <summary>Runs <c>ocm</c> with the simulator's address and credentials in the environment (unless <paramref name="withCredentials"/> is false).</summary>
-    public Task<(int ExitCode, string Output)> RunAsync(string arguments, bool withCredentials = true)
+    public Task<(int ExitCode, string Output)> RunAsync(string arguments, bool withCredentials = true, IDictionary<string, string>? settings = null) =>
+        PublishedApp.RunAsync("env", CommandLine(arguments), Scratch, TimeSpan.FromMinutes(3), EnvironmentFor(withCredentials, settings));
+
+    /// <summary>Starts <c>ocm</c> without waiting for it, for a test that stops it half way.</summary>
+    public System.Diagnostics.Process Start(string arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("env", CommandLine(arguments))
+        {
+            WorkingDirectory = Scratch,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in EnvironmentFor(withCredentials: true, settings: null))
+        {
+            info.Environment[key] = value;
+        }
+
+        return System.Diagnostics.Process.Start(info)!;
+    }
+
+    private Dictionary<string, string> EnvironmentFor(bool withCredentials, IDictionary<string, string>? settings)
     {
         var environment = new Dictionary<string, string>
         {
@@ -47,13 +69,21 @@ public sealed class CliFixture : IAsyncLifetime
             environment["Ovh__ConsumerKey"] = Simulator.Credentials.ConsumerKey;
         }
 
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    private static string CommandLine(string arguments)
+    {
         // libfaketime preloaded by hand rather than through the faketime wrapper, which misreads an absolute date when
         // the tests themselves run under libfaketime (./test.sh's date-shifted step): the child must not share the
         // parent's faked clock (FAKETIME_SHARED) and reads "@…" in its own time zone.
         var start = Now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        return PublishedApp.RunAsync("env",
-            $"-u FAKETIME_SHARED TZ=UTC \"FAKETIME=@{start}\" \"LD_PRELOAD=/usr/$LIB/faketime/libfaketimeMT.so.1\" \"{Executable}\" {arguments}",
-            Scratch, TimeSpan.FromMinutes(3), environment);
+        return $"-u FAKETIME_SHARED TZ=UTC \"FAKETIME=@{start}\" \"LD_PRELOAD=/usr/$LIB/faketime/libfaketimeMT.so.1\" \"{Executable}\" {arguments}";
     }
 
     public async Task DisposeAsync()

@@ -108,4 +108,94 @@ public sealed class CliProcessTests(CliFixture fixture)
         Assert.Contains("No OVH credentials configured", output);
         Assert.Contains("--demo", output);
     }
+
+    [Theory]
+    [InlineData("Sync__InitialMonths", "abc", "Sync:InitialMonths")]
+    [InlineData("Sync__InitialMonths", "-1", "Sync:InitialMonths")]
+    [InlineData("Sync__ConsumptionInterval", "abc", "Sync:ConsumptionInterval")]
+    [InlineData("Ovh__MaxRetries", "many", "Ovh:MaxRetries")]
+    [InlineData("Ovh__RequestTimeout", "soon", "Ovh:RequestTimeout")]
+    public async Task A_bad_setting_stops_the_cli_with_one_line_naming_it_and_exit_code_1(string variable, string value, string setting)
+    {
+        var data = Path.Combine(fixture.Scratch, "bad-setting-" + Guid.NewGuid().ToString("N"));
+
+        var (exitCode, output) = await fixture.RunAsync($"import --mode differential --data \"{data}\"", settings: new Dictionary<string, string> { [variable] = value });
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Configuration error:", line);
+        Assert.Contains(setting, line);
+    }
+
+    [Theory]
+    [InlineData("not a database at all, just text")]
+    [InlineData("SQLite format 3\0 and then the rest of the file is gone")]
+    public async Task A_database_file_that_is_not_sqlite_or_is_cut_stops_the_cli_naming_the_file_and_keeps_it(string content)
+    {
+        var data = Path.Combine(fixture.Scratch, "garbage-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var file = Path.Combine(data, "ovh-costs.db");
+        await File.WriteAllTextAsync(file, content);
+
+        var (exitCode, output) = await fixture.RunAsync($"report --month 2026-10 --data \"{data}\"");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Database error:", line);
+        Assert.Contains(file, line);
+        Assert.Equal(content, await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task A_cli_import_killed_half_way_is_closed_as_interrupted_by_the_next_cli_start()
+    {
+        var data = Path.Combine(fixture.Scratch, "killed-" + Guid.NewGuid().ToString("N"));
+        var database = Path.Combine(data, "ovh-costs.db");
+        fixture.Simulator.Faults.LatencyMs = 100;
+        try
+        {
+            using var import = fixture.Start($"import --mode full --data \"{data}\"");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await RunStatusAsync(database) is not ("Running", _))
+            {
+                Assert.True(DateTime.UtcNow < deadline && !import.HasExited, "the import never recorded its run");
+                await Task.Delay(100);
+            }
+
+            import.Kill();
+            await import.WaitForExitAsync();
+        }
+        finally
+        {
+            fixture.Simulator.Faults.LatencyMs = 0;
+        }
+
+        Assert.Equal(("Running", null), await RunStatusAsync(database));
+        await fixture.RunAsync($"report --month 2026-10 --data \"{data}\"");
+
+        Assert.Equal(("Failed", "Interrupted"), await RunStatusAsync(database));
+    }
+
+    private static async Task<(string Status, string? Reason)?> RunStatusAsync(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Status, FailureReason FROM sync_runs ORDER BY Id LIMIT 1";
+            await using var reader = await command.ExecuteReaderAsync();
+            return await reader.ReadAsync() ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+        }
+        catch (SqliteException)
+        {
+            // The schema is still being created.
+            return null;
+        }
+    }
 }

@@ -10,14 +10,23 @@ public static class DataProtectionKeys
     public static DirectoryInfo Directory(string dataDirectory)
     {
         var path = Path.Combine(Path.GetFullPath(dataDirectory), "keys");
-        if (OperatingSystem.IsWindows())
+        try
         {
-            return System.IO.Directory.CreateDirectory(path);
-        }
+            if (OperatingSystem.IsWindows())
+            {
+                return System.IO.Directory.CreateDirectory(path);
+            }
 
-        var folder = System.IO.Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        // An existing folder keeps its mode on CreateDirectory: tighten it.
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return folder;
+            const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            var folder = System.IO.Directory.CreateDirectory(path, ownerOnly);
+            // An existing folder keeps its mode on CreateDirectory: tighten it.
+            File.SetUnixFileMode(path, ownerOnly);
+            return folder;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The data directory itself is unusable: the start-up check of Data:Directory names it in one line.
+            return new DirectoryInfo(path);
+        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class InterruptedRunTests
         await OwnAsync(db, gone.Id, GoneProcess);
         await OwnAsync(db, otherMachineAlive.Id, "another-host:1:20261118085000", clock.GetUtcNow().AddSeconds(-30));
         await OwnAsync(db, otherMachineSilent.Id, "another-host:1:20261118085000", clock.GetUtcNow().AddMinutes(-3));
-        await OwnAsync(db, siblingRun.Id, $"{Environment.MachineName}:{sibling.Id}:{sibling.StartTime.ToUniversalTime():yyyyMMddHHmmss}");
+        await OwnAsync(db, siblingRun.Id, SyncRunOwner.Of(sibling.Id)!);
 
         var closed = await store.CloseInterruptedRunsAsync();
 
