@@ -6,7 +6,7 @@ namespace OvhCostManager.Tests.Browser;
 public sealed class OidcSessionRestartTests
 {
     [Fact]
-    public async Task A_session_survives_a_restart_because_the_keys_live_in_the_data_directory()
+    public async Task A_session_survives_a_restart_because_it_lives_in_the_data_directory_but_not_a_change_of_client_secret()
     {
         using var data = new TempDirectory();
         var port = FreePort.Next();
@@ -45,6 +45,16 @@ public sealed class OidcSessionRestartTests
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("Alice Martin", await response.Content.ReadAsStringAsync());
+            await restarted.DisposeAsync();
+
+            // Restarted with another client secret (rotated, or another client): the sessions of the old one end.
+            environment["Oidc__ClientSecret"] = "a-rotated-client-secret";
+            await using var rotated = await PublishedApp.StartAsync(environment, port: port);
+            using var rotatedClient = rotated.CreateClient(followRedirects: false);
+            using var replay = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+            replay.Headers.Add("Cookie", cookie);
+            using var refused = await rotatedClient.SendAsync(replay);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
         finally
         {

@@ -120,6 +120,8 @@ public sealed class RunningApp : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
+    private bool disposed;
+
     public RunningApp(Process process, Uri baseUrl)
     {
         this.process = process;
@@ -169,6 +171,13 @@ public sealed class RunningApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test that restarts the app stops it before the end of its scope.
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             // One process without children: a plain SIGKILL. Killing "the tree" first stops it (SIGSTOP) to list its

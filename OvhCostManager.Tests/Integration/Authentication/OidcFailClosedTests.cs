@@ -31,6 +31,12 @@ public sealed class OidcFailClosedTests
             Assert.DoesNotContain("ocm-tabs", body);
         }
 
+        // The 503 page is styled: its stylesheet passes the gate (and nothing else of the app does).
+        using var stylesheet = await client.GetAsync("/css/app.css");
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".ocm-account-card", await stylesheet.Content.ReadAsStringAsync());
+
         using var download = await client.GetAsync("/export/sync-runs.csv");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, download.StatusCode);
         using var negotiate = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);

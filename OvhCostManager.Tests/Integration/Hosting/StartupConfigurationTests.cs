@@ -49,6 +49,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Sync__InitialMonths", "-1", "Sync:InitialMonths")]
     [InlineData("Oidc__Enabled", "yes", "Oidc:Enabled")]
     [InlineData("Oidc__SessionLifetime", "banana", "Oidc:SessionLifetime")]
+    [InlineData("Oidc__SessionAbsoluteLifetime", "banana", "Oidc:SessionAbsoluteLifetime")]
+    [InlineData("Ovh__MaxRetries", "many", "Ovh:MaxRetries")]
+    [InlineData("Dashboard__StaleAfterDays", "soon", "Dashboard:StaleAfterDays")]
     [InlineData("RateLimiting__PermitLimit", "many", "RateLimiting:PermitLimit")]
     public async Task A_setting_of_the_wrong_form_stops_startup_with_one_line_naming_it(string variable, string value, string setting)
     {
