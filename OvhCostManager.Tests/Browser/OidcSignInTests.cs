@@ -36,7 +36,7 @@ public sealed class OidcSignInTests(OidcDashboardFixture fixture)
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#test-download"));
         Assert.Equal("sync-runs.csv", download.SuggestedFilename);
         var lines = await File.ReadAllLinesAsync(await download.PathAsync());
-        Assert.Equal("id,kind,status,started_at_utc,finished_at_utc,range_from,range_to,bills_imported,lines_imported,requests_made,retries,error", lines[0]);
+        Assert.Equal("id,kind,status,started_at_utc,finished_at_utc,range_from,range_to,bills_imported,lines_imported,requests_made,retries,failure_reason,error", lines[0]);
 
         await page.ClickAsync("button.ocm-signout");
         await page.WaitForURLAsync(url => url.StartsWith(fixture.Provider.Authority, StringComparison.Ordinal));

@@ -42,7 +42,7 @@ public static class ExportEndpoints
         using (var csv = CsvWriter.Create(text, CsvWriterOptions.Default, leaveOpen: true))
         {
             csv.WriteRecord(["id", "kind", "status", "started_at_utc", "finished_at_utc", "range_from", "range_to",
-                "bills_imported", "lines_imported", "requests_made", "retries", "error"]);
+                "bills_imported", "lines_imported", "requests_made", "retries", "failure_reason", "error"]);
             foreach (var run in runs)
             {
                 csv.WriteRecord(
@@ -50,7 +50,8 @@ public static class ExportEndpoints
                     Invariant(run.Id), run.Kind.ToString(), run.Status.ToString(),
                     run.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture), run.FinishedAtUtc?.ToString("O", CultureInfo.InvariantCulture),
                     run.RangeFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), run.RangeTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Invariant(run.BillsImported), Invariant(run.LinesImported), Invariant(run.RequestsMade), Invariant(run.Retries), OvhCostManager.Core.Export.CsvExporter.Neutralise(run.Error),
+                    Invariant(run.BillsImported), Invariant(run.LinesImported), Invariant(run.RequestsMade), Invariant(run.Retries), run.FailureReason?.ToString(),
+                    OvhCostManager.Core.Export.CsvExporter.Neutralise(run.Error),
                 ]);
             }
         }

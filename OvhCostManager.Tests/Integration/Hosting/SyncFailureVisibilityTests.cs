@@ -53,6 +53,7 @@ public sealed class SyncFailureVisibilityTests
         using var runs = await client.GetAsync("/export/sync-runs.csv");
         var csv = await runs.Content.ReadAsStringAsync();
         Assert.Contains(",Failed,", csv);
+        Assert.Contains(",CredentialsRefused,", csv);
         Assert.Contains("Credentials refused:", csv);
     }
 }
