@@ -21,16 +21,8 @@ public sealed partial class OidcSessionEndTests
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Debug",
             ["Logging__Console__LogLevel__Microsoft.AspNetCore.Authentication"] = "Trace",
         });
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
+        await SignedInAsync(dashboard, async (page, cookie) =>
         {
-            var context = await browser.Browser.NewContextAsync();
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "overview").ToString());
-            await TestOidcProvider.SignInAsync(page, "alice");
-            await page.WaitForSelectorAsync("[data-user-name]");
-            var cookie = await SessionCookieAsync(context, dashboard.App.BaseUrl);
             using var client = dashboard.App.CreateClient(followRedirects: false);
             Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, "/api/me", cookie)).StatusCode);
 
@@ -38,7 +30,6 @@ public sealed partial class OidcSessionEndTests
             await page.WaitForURLAsync(url => url.StartsWith(dashboard.Provider.Authority, StringComparison.Ordinal));
             await page.ClickAsync("button[name='logout'][value='yes']");
             await page.WaitForURLAsync(new Uri(dashboard.App.BaseUrl, "account/signed-out").ToString(), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-            await context.CloseAsync();
 
             foreach (var path in new[] { "/api/me", "/export/bills.csv", "/export/sync-runs.csv" })
             {
@@ -49,17 +40,13 @@ public sealed partial class OidcSessionEndTests
             using var pageReplayed = await SendAsync(client, "/overview", cookie);
             Assert.Equal(HttpStatusCode.Redirect, pageReplayed.StatusCode);
             Assert.StartsWith("/account/login", pageReplayed.Headers.Location?.ToString());
+        });
 
-            var log = dashboard.App.Output;
-            Assert.Contains("dbug: Microsoft.AspNetCore", log);
-            Assert.DoesNotContain("id_token_hint", log);
-            Assert.DoesNotMatch(AuthorizationCode(), log);
-            Assert.DoesNotMatch(Jwt(), log);
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-        }
+        var log = dashboard.App.Output;
+        Assert.Contains("dbug: Microsoft.AspNetCore", log);
+        Assert.DoesNotContain("id_token_hint", log);
+        Assert.DoesNotMatch(AuthorizationCode(), log);
+        Assert.DoesNotMatch(Jwt(), log);
     }
 
     [Fact]
@@ -75,17 +62,8 @@ public sealed partial class OidcSessionEndTests
             ["Oidc__SessionLifetime"] = "01:00:00",
             ["Oidc__SessionAbsoluteLifetime"] = "02:00:00",
         });
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
+        await SignedInAsync(dashboard, async (_, cookie) =>
         {
-            var context = await browser.Browser.NewContextAsync();
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "overview").ToString());
-            await TestOidcProvider.SignInAsync(page, "alice");
-            await page.WaitForSelectorAsync("[data-user-name]");
-            var cookie = await SessionCookieAsync(context, dashboard.App.BaseUrl);
-            await context.CloseAsync();
             using var client = dashboard.App.CreateClient(followRedirects: false);
             using var simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}/") };
 
@@ -97,6 +75,23 @@ public sealed partial class OidcSessionEndTests
                 using var me = await SendAsync(client, "/api/me", cookie);
                 Assert.Equal(expected, me.StatusCode);
             }
+        });
+    }
+
+    /// <summary>Signs Alice in with a browser of its own and hands the page and the session cookie to <paramref name="then"/>.</summary>
+    private static async Task SignedInAsync(OidcDashboard dashboard, Func<IPage, string, Task> then)
+    {
+        var browser = new BrowserFixture();
+        await browser.InitializeAsync();
+        try
+        {
+            var context = await browser.Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "overview").ToString());
+            await TestOidcProvider.SignInAsync(page, "alice");
+            await page.WaitForSelectorAsync("[data-user-name]");
+            await then(page, await SessionCookieAsync(context, dashboard.App.BaseUrl));
+            await context.CloseAsync();
         }
         finally
         {
@@ -104,7 +99,7 @@ public sealed partial class OidcSessionEndTests
         }
     }
 
-    internal static async Task<string> SessionCookieAsync(IBrowserContext context, Uri app)
+    private static async Task<string> SessionCookieAsync(IBrowserContext context, Uri app)
     {
         var cookies = await context.CookiesAsync([app.ToString()]);
         var session = cookies.Where(c => c.Name.StartsWith("ocm.session", StringComparison.Ordinal)).Select(c => $"{c.Name}={c.Value}").ToList();
@@ -112,7 +107,7 @@ public sealed partial class OidcSessionEndTests
         return string.Join("; ", session);
     }
 
-    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string cookie)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", cookie);

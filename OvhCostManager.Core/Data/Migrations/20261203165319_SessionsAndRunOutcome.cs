@@ -1,10 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace OvhCostManager.Core.Data.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>Server-side sign-in sessions; each sync run's failure reason, owner process and heartbeat.</summary>
     public partial class SessionsAndRunOutcome : Migration
     {
         /// <inheritdoc />
