@@ -12,6 +12,7 @@ public static class InventoryAndConsumptionQueries
     public static IServiceCollection AddInventoryAndConsumptionQueries(this IServiceCollection services)
     {
         services.AddSingleton<PayAsYouGoQuery>();
+        services.AddSingleton<ForecastTrackRecordQuery>();
         services.AddSingleton(sp => new ViewAfterSync<PayAsYouGoView>(sp.GetRequiredService<PayAsYouGoQuery>().GetAsync));
         services.AddSingleton<InventoryQuery>();
         services.AddSingleton<AccountQuery>();

@@ -89,30 +89,44 @@ public sealed class PayAsYouGoQuery(IDbContextFactory<CostDbContext> contexts, T
     private static async Task<PreviousMonthConsumption?> PreviousMonthAsync(CostDbContext context, string month, CancellationToken cancellationToken)
     {
         var previous = BillingMonth.Previous(month);
-        var bill = await context.Bills
-            .Where(b => b.BillingMonth == month && b.Category == CostLedger.ConsumptionBillCategory)
-            .OrderBy(b => b.DateUtc).ThenBy(b => b.Id)
-            .Select(b => new { b.Id, b.DateUtc })
-            .FirstOrDefaultAsync(cancellationToken);
-
-        if (bill is not null)
+        if (await BilledConsumptionAsync(context, previous, cancellationToken) is { } billed)
         {
-            var (first, last) = BillingMonth.Days(previous);
-            var filter = new BillLineFilter([month]) { BillId = bill.Id, PeriodFrom = first, PeriodTo = last };
-            var lines = BillLineQueries.Filtered(context, filter);
-            return new PreviousMonthConsumption(
-                previous,
-                await lines.SumMoneyAsync(l => l.Total, cancellationToken),
-                bill.DateUtc,
-                bill.Id,
-                await lines.CountAsync(cancellationToken),
-                filter);
+            return billed;
         }
 
         var history = context.ConsumptionHistory.Where(h => h.Month == previous);
         return await history.AnyAsync(cancellationToken)
             ? new PreviousMonthConsumption(previous, await history.SumMoneyAsync(h => h.Amount, cancellationToken), null)
             : null;
+    }
+
+    /// <summary>
+    /// A month's consumption as billed: the lines of the consumption bill (<c>purchase-cloud</c>) of the next month
+    /// whose period is <paramref name="consumedMonth"/>; null until that bill is imported.
+    /// </summary>
+    internal static async Task<PreviousMonthConsumption?> BilledConsumptionAsync(CostDbContext context, string consumedMonth, CancellationToken cancellationToken)
+    {
+        var billingMonth = BillingMonth.Next(consumedMonth);
+        var bill = await context.Bills
+            .Where(b => b.BillingMonth == billingMonth && b.Category == CostLedger.ConsumptionBillCategory)
+            .OrderBy(b => b.DateUtc).ThenBy(b => b.Id)
+            .Select(b => new { b.Id, b.DateUtc })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (bill is null)
+        {
+            return null;
+        }
+
+        var (first, last) = BillingMonth.Days(consumedMonth);
+        var filter = new BillLineFilter([billingMonth]) { BillId = bill.Id, PeriodFrom = first, PeriodTo = last };
+        var lines = BillLineQueries.Filtered(context, filter);
+        return new PreviousMonthConsumption(
+            consumedMonth,
+            await lines.SumMoneyAsync(l => l.Total, cancellationToken),
+            bill.DateUtc,
+            bill.Id,
+            await lines.CountAsync(cancellationToken),
+            filter);
     }
 
     private static async Task<IReadOnlyList<ProjectConsumptionRow>> ProjectsAsync(CostDbContext context, string month, TimeZoneInfo zone, CancellationToken cancellationToken)

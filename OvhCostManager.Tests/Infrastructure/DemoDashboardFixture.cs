@@ -8,7 +8,7 @@ namespace OvhCostManager.Tests.Infrastructure;
 /// start-up sync, plus Chromium. <see cref="SimulatorUrl"/> reaches the simulator's control API. The simulated account
 /// (and so the app) starts at <see cref="ImportedAccountFixture.Now"/>, whatever the date the tests run on.
 /// </summary>
-public sealed class DemoDashboardFixture : IAsyncLifetime
+public class DemoDashboardFixture : IAsyncLifetime
 {
     private readonly TempDirectory data = new();
 
@@ -18,6 +18,9 @@ public sealed class DemoDashboardFixture : IAsyncLifetime
 
     public Uri SimulatorUrl { get; private set; } = null!;
 
+    /// <summary>The simulated instant the account starts at (<c>Demo__Now</c>).</summary>
+    protected virtual string Now => ImportedAccountFixture.NowSetting;
+
     public async Task InitializeAsync()
     {
         var port = FreePort.Next();
@@ -26,7 +29,7 @@ public sealed class DemoDashboardFixture : IAsyncLifetime
         {
             ["Data__Directory"] = data.Path,
             ["Demo__SimulatorPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Demo__Now"] = ImportedAccountFixture.NowSetting,
+            ["Demo__Now"] = Now,
         });
         await WaitForFirstSyncAsync(TimeSpan.FromMinutes(3));
         await Browser.InitializeAsync();

@@ -11,18 +11,27 @@ public partial class PayAsYouGoPage
 {
     [Inject] private PayAsYouGoQuery Query { get; set; } = null!;
 
+    [Inject] private ForecastTrackRecordQuery TrackRecord { get; set; } = null!;
+
     [Inject] private SyncNotifier Notifier { get; set; } = null!;
 
     [Inject] private ViewAfterSync<PayAsYouGoView> SharedView { get; set; } = null!;
 
     private PayAsYouGoView? view;
+    private ForecastTrackRecord? trackRecord;
     private LiveUpdates? live;
 
     protected override void OnInitialized() =>
         live = new LiveUpdates(Notifier, InvokeAsync, StateHasChanged)
-            .ShowAfterSync(SharedView, outcome => outcome.ConsumptionSnapshotStored, shared => view = shared);
+            .ShowAfterSync(SharedView, outcome => outcome.ConsumptionSnapshotStored, shared => view = shared)
+            // A month is scored once its bill arrives, which a bill sync brings: any run may change it.
+            .ReloadAfterSync(_ => true, async () => trackRecord = await TrackRecord.GetAsync());
 
-    protected override async Task OnInitializedAsync() => view = await Query.GetAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        view = await Query.GetAsync();
+        trackRecord = await TrackRecord.GetAsync();
+    }
 
     private string Amount(Money amount) => amount.Format(view!.Currency, CultureInfo.CurrentCulture);
 
