@@ -30,9 +30,10 @@ if (BenchHost.Overrides.Count > 0)
 }
 
 string? imported = null;
-if (only.Contains("import"))
+if (only.Contains("import") || only.Contains("limit"))
 {
-    imported = await ImportScenarios.RunAsync(size, report);
+    // "limit": the full import and the differential runs after it, without the scenario under faults.
+    imported = await ImportScenarios.RunAsync(size, report, withFaults: only.Contains("import"));
 }
 
 if (only.Contains("tabs"))

@@ -6,9 +6,14 @@ namespace OvhCostManager.Core.Ovh;
 /// <summary>
 /// Process-wide tally of HTTP calls made to OVH: per endpoint template, per status code (0 = no response), and retries.
 /// A sync run takes a <see cref="Snapshot"/> before and after and reports <see cref="OvhRequestCounts.Since"/>.
+/// Also the number of requests on the wire now and at most since <see cref="ResetPeakInFlight"/>, which tells whether
+/// an import keeps <see cref="OvhClientOptions.MaxConcurrentRequests"/> busy.
 /// </summary>
 public sealed class OvhRequestCounter
 {
+    private int _inFlight;
+    private int _peakInFlight;
+
     private readonly ConcurrentDictionary<string, long> _byEndpoint = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, long> _byStatus = new();
     private readonly ConcurrentDictionary<string, long> _retriesByEndpoint = new(StringComparer.Ordinal);
@@ -18,6 +23,32 @@ public sealed class OvhRequestCounter
         _byEndpoint.AddOrUpdate(endpointTemplate, 1, (_, n) => n + 1);
         _byStatus.AddOrUpdate(statusCode, 1, (_, n) => n + 1);
     }
+
+    /// <summary>Requests sent and not answered yet.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Most requests in flight at once since the last <see cref="ResetPeakInFlight"/>.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    public void ResetPeakInFlight() => Volatile.Write(ref _peakInFlight, InFlight);
+
+    internal void RequestSent()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        var peak = Volatile.Read(ref _peakInFlight);
+        while (now > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _peakInFlight, now, peak);
+            if (seen == peak)
+            {
+                break;
+            }
+
+            peak = seen;
+        }
+    }
+
+    internal void RequestEnded() => Interlocked.Decrement(ref _inFlight);
 
     public void RecordRetry(string endpointTemplate) => _retriesByEndpoint.AddOrUpdate(endpointTemplate, 1, (_, n) => n + 1);
 

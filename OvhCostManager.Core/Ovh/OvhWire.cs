@@ -14,6 +14,7 @@ internal sealed class OvhWire(HttpClient http, OvhClientOptions options, OvhRequ
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string path, string template, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        counter.RequestSent();
         try
         {
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -28,6 +29,10 @@ internal sealed class OvhWire(HttpClient http, OvhClientOptions options, OvhRequ
             logger.LogDebug("OVH {Method} {Path} got no answer after {ElapsedMs} ms ({Error})",
                 request.Method.Method, path, (long)time.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name);
             throw;
+        }
+        finally
+        {
+            counter.RequestEnded();
         }
     }
 

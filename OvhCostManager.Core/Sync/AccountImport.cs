@@ -21,12 +21,17 @@ public sealed class AccountImport(IOvhApi ovh, ConsumptionStore store, AccountSe
     {
         run.Report(StepName, 0, 3);
         var failures = 0;
+
+        // The three reads go out together, and the movements of every balance together after the balances.
+        var meRead = ovh.GetMeAsync(cancellationToken);
+        var debtRead = ovh.GetDebtAccountAsync(cancellationToken);
+        var balancesRead = ReadCreditsAsync(cancellationToken);
         try
         {
-            var me = await ovh.GetMeAsync(cancellationToken);
+            var me = await meRead;
             if (!string.IsNullOrWhiteSpace(me.Currency.Code))
             {
-                await settings.SaveCurrencyAsync(me.Currency.Code, cancellationToken);
+                await run.Writes.WriteAsync(() => settings.SaveCurrencyAsync(me.Currency.Code, cancellationToken), cancellationToken);
             }
         }
         catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))
@@ -38,7 +43,7 @@ public sealed class AccountImport(IOvhApi ovh, ConsumptionStore store, AccountSe
         Ovh.Models.DebtAccount? debt = null;
         try
         {
-            debt = await ovh.GetDebtAccountAsync(cancellationToken);
+            debt = await debtRead;
         }
         catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))
         {
@@ -48,20 +53,13 @@ public sealed class AccountImport(IOvhApi ovh, ConsumptionStore store, AccountSe
 
         run.Report(StepName, 1, 3);
         IReadOnlyList<OvhCreditBalance>? balances = null;
-        var movements = new List<OvhCreditMovement>();
         try
         {
-            balances = await ovh.ListCreditBalancesAsync(cancellationToken);
-            foreach (var balance in balances)
-            {
-                movements.AddRange((await ovh.ListCreditMovementsAsync(balance.BalanceName, cancellationToken))
-                    .Select(m => string.IsNullOrEmpty(m.BalanceName) ? m with { BalanceName = balance.BalanceName } : m));
-            }
-
-            await store.ReplaceCreditsAsync(
+            (balances, var movements) = await balancesRead;
+            await run.Writes.WriteAsync(() => store.ReplaceCreditsAsync(
                 [.. balances.Select(ToBalance)],
                 [.. movements.GroupBy(m => (m.BalanceName, m.MovementId)).Select(g => ToMovement(g.First()))],
-                cancellationToken);
+                cancellationToken), cancellationToken);
         }
         catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))
         {
@@ -73,7 +71,7 @@ public sealed class AccountImport(IOvhApi ovh, ConsumptionStore store, AccountSe
         run.Report(StepName, 2, 3);
         if (debt is not null && balances is not null)
         {
-            await store.AddBalanceSnapshotAsync(new AccountBalanceSnapshot
+            var snapshot = new AccountBalanceSnapshot
             {
                 DebtActive = debt.Active,
                 DebtDue = debt.DueAmount?.Money ?? Money.Zero,
@@ -83,7 +81,8 @@ public sealed class AccountImport(IOvhApi ovh, ConsumptionStore store, AccountSe
                 CreditsTotal = Money.Sum(balances.Where(b => b.Type != OvhCreditBalanceType.Deposit).Select(b => b.Amount.Money)),
                 DepositsTotal = Money.Sum(balances.Where(b => b.Type == OvhCreditBalanceType.Deposit).Select(b => b.Amount.Money)),
                 Currency = debt.DueAmount?.CurrencyCode is { Length: 3 } code ? code : "EUR",
-            }, cancellationToken);
+            };
+            await run.Writes.WriteAsync(() => store.AddBalanceSnapshotAsync(snapshot, cancellationToken), cancellationToken);
         }
 
         run.Report(StepName, 3, 3);
@@ -93,6 +92,15 @@ public sealed class AccountImport(IOvhApi ovh, ConsumptionStore store, AccountSe
         }
 
         run.StepDone(StepName);
+    }
+
+    private async Task<(IReadOnlyList<OvhCreditBalance> Balances, List<OvhCreditMovement> Movements)> ReadCreditsAsync(CancellationToken cancellationToken)
+    {
+        var balances = await ovh.ListCreditBalancesAsync(cancellationToken);
+        var movements = await Task.WhenAll(balances.Select(async balance =>
+            (await ovh.ListCreditMovementsAsync(balance.BalanceName, cancellationToken))
+            .Select(m => string.IsNullOrEmpty(m.BalanceName) ? m with { BalanceName = balance.BalanceName } : m)));
+        return (balances, [.. movements.SelectMany(m => m)]);
     }
 
     private static CreditBalance ToBalance(OvhCreditBalance balance)

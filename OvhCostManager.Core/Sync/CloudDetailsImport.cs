@@ -30,29 +30,21 @@ public sealed class CloudDetailsImport(IOvhApi ovh, InventoryStore inventory, ID
         var failed = 0;
         run.Report(StepName, 0, projects.Count);
 
-        // Reads go in parallel; writes one at a time: SQLite has one writer, and eight waiting on its lock took seconds.
-        using var oneWriter = new SemaphoreSlim(1);
+        // A project's three reads go out together, several projects at once; the writes go one at a time.
         await Parallel.ForEachAsync(projects, new ParallelOptions { MaxDegreeOfParallelism = InventoryImport.ItemConcurrency, CancellationToken = cancellationToken }, async (projectId, ct) =>
         {
             try
             {
-                var instances = await ovh.ListCloudInstancesAsync(projectId, ct);
-                var quotas = await ovh.ListCloudQuotasAsync(projectId, ct);
-                var usage = await ovh.GetCloudUsageCurrentAsync(projectId, ct);
+                var instancesRead = ovh.ListCloudInstancesAsync(projectId, ct);
+                var quotasRead = ovh.ListCloudQuotasAsync(projectId, ct);
+                var usageRead = ovh.GetCloudUsageCurrentAsync(projectId, ct);
+                await Task.WhenAll(instancesRead, quotasRead, usageRead);
+                var (instances, quotas, usage) = (await instancesRead, await quotasRead, await usageRead);
                 var month = BillingMonth.Of(usage.Period.From == default ? usage.LastUpdate : usage.Period.From, zone);
                 var instanceRows = instances.GroupBy(i => i.Id, StringComparer.Ordinal).Select(g => ToInstance(g.First())).ToList();
                 var quotaRows = quotas.GroupBy(q => q.Region, StringComparer.Ordinal).Select(g => ToQuota(g.First())).ToList();
                 var usageRows = UsageRows(usage, month).ToList();
-                await oneWriter.WaitAsync(ct);
-                try
-                {
-                    await inventory.ReplaceCloudProjectDetailsAsync(projectId, instanceRows, quotaRows, usageRows, [month], ct);
-                }
-                finally
-                {
-                    oneWriter.Release();
-                }
-
+                await run.Writes.WriteAsync(() => inventory.ReplaceCloudProjectDetailsAsync(projectId, instanceRows, quotaRows, usageRows, [month], ct), ct);
                 run.InventoryStored(instanceRows.Count);
             }
             catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))

@@ -25,16 +25,24 @@ public sealed class ConsumptionImport(IOvhApi ovh, ConsumptionStore store, TimeP
     {
         var failures = 0;
         run.Report(StepName, 0, 3);
-        foreach (var (kind, read) in new (ConsumptionKind, Func<Task<IReadOnlyList<ConsumptionTransaction>>>)[]
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
+        var first = thisMonth.AddMonths(-HistoryMonths);
+
+        // The three reads go out together; the readings are stored in this order.
+        var current = ovh.GetConsumptionCurrentAsync(cancellationToken);
+        var forecast = ovh.GetConsumptionForecastAsync(cancellationToken);
+        var history = ovh.GetConsumptionHistoryAsync(StartOf(first, zone), StartOf(thisMonth, zone).AddSeconds(-1), cancellationToken);
+        foreach (var (kind, read) in new (ConsumptionKind, Task<IReadOnlyList<ConsumptionTransaction>>)[]
                  {
-                     (ConsumptionKind.Current, () => ovh.GetConsumptionCurrentAsync(cancellationToken)),
-                     (ConsumptionKind.Forecast, () => ovh.GetConsumptionForecastAsync(cancellationToken)),
+                     (ConsumptionKind.Current, current),
+                     (ConsumptionKind.Forecast, forecast),
                  })
         {
             try
             {
-                var transactions = await read();
-                await store.AddSnapshotAsync(ToSnapshot(kind, transactions), cancellationToken);
+                var transactions = await read;
+                await run.Writes.WriteAsync(() => store.AddSnapshotAsync(ToSnapshot(kind, transactions), cancellationToken), cancellationToken);
                 if (kind == ConsumptionKind.Current)
                 {
                     run.ConsumptionSnapshotStored = true;
@@ -51,12 +59,7 @@ public sealed class ConsumptionImport(IOvhApi ovh, ConsumptionStore store, TimeP
 
         try
         {
-            var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
-            var thisMonth = new DateOnly(now.Year, now.Month, 1);
-            var first = thisMonth.AddMonths(-HistoryMonths);
-            var begin = StartOf(first, zone);
-            var end = StartOf(thisMonth, zone).AddSeconds(-1);
-            var transactions = await ovh.GetConsumptionHistoryAsync(begin, end, cancellationToken);
+            var transactions = await history;
             // The store keeps one row per month, service and plan code: OVH may split a service's month in several
             // transactions or elements, which are summed.
             var entries = transactions
@@ -75,7 +78,7 @@ public sealed class ConsumptionImport(IOvhApi ovh, ConsumptionStore store, TimeP
                 })
                 .ToList();
             var months = Enumerable.Range(0, HistoryMonths).Select(i => BillingMonth.Of(first.AddMonths(i))).ToList();
-            await store.ReplaceHistoryAsync(entries, months, cancellationToken);
+            await run.Writes.WriteAsync(() => store.ReplaceHistoryAsync(entries, months, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))
         {

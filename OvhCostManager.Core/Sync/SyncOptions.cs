@@ -31,8 +31,8 @@ public sealed class SyncOptions
     public int RepairMonths { get; set; } = 3;
 
     /// <summary>
-    /// Payments of older bills fetched per run (one request each); the others stay Unknown until a later run. Bounds a
-    /// first import of a large account.
+    /// Payments still unknown (a failed read, or a store imported before payments were read with the lines) filled in
+    /// per differential run, newest first, one request each; the first import reads every bill's payment anyway.
     /// </summary>
     [Range(0, 10_000, ErrorMessage = "Sync:PaymentBackfillPerRun must be between 0 and 10000.")]
     public int PaymentBackfillPerRun { get; set; } = 150;
@@ -45,9 +45,10 @@ public sealed class SyncOptions
     public int VerifiedBillsPerRun { get; set; } = 2;
 
     /// <summary>
-    /// Bills whose lines are fetched at the same time (saved in order, oldest first). 8 stays under OVH's fair-use
-    /// guidance of at most 10 calls at once, which <c>Ovh:MaxConcurrentRequests</c> enforces for the whole app.
+    /// Bills fetched at the same time (lines and payment side by side; saved in order, oldest first). Their requests
+    /// queue at the process-wide limiter, which keeps to OVH's fair-use guidance of at most 10 calls at once
+    /// (<c>Ovh:MaxConcurrentRequests</c>); more bills than slots keep every slot busy while some bills wait on a retry.
     /// </summary>
-    [Range(1, 32, ErrorMessage = "Sync:BillConcurrency must be between 1 and 32.")]
-    public int BillConcurrency { get; set; } = 8;
+    [Range(1, 64, ErrorMessage = "Sync:BillConcurrency must be between 1 and 64.")]
+    public int BillConcurrency { get; set; } = 16;
 }

@@ -18,8 +18,8 @@ public enum SyncStepResult
 }
 
 /// <summary>
-/// The running run's tally, shared by the import steps: counts, failures per step and progress. Thread-safe for the
-/// counters the bill pipeline increments concurrently.
+/// The running run's tally, shared by the import steps: counts, failures per step and progress, and the gate their
+/// store writes pass one at a time (<see cref="Writes"/>). Thread-safe: the steps of a run go on at the same time.
 /// </summary>
 public sealed class SyncRunRecorder(SyncRequest request, IProgress<SyncProgress> progress, ILogger logger)
 {
@@ -33,6 +33,9 @@ public sealed class SyncRunRecorder(SyncRequest request, IProgress<SyncProgress>
     private int inventoryItems;
 
     public SyncRequest Request { get; } = request;
+
+    /// <summary>Every store write of the run's steps goes through it, one at a time.</summary>
+    public StoreWriteGate Writes { get; } = new();
 
     /// <summary>Id of the run's <c>sync_runs</c> row; the differential import rotates its verified bills with it.</summary>
     public long RunId { get; init; }

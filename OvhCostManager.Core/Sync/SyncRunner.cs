@@ -7,16 +7,22 @@ using OvhCostManager.Core.Ovh;
 namespace OvhCostManager.Core.Sync;
 
 /// <summary>
-/// Runs one import and records it as a <c>sync_runs</c> row: inventory first (so bill lines map to the freshest list
-/// of known services), then cloud details, bills, consumption and the account, each as asked by the request's scope.
+/// Runs one import and records it as a <c>sync_runs</c> row: inventory, cloud details, bills, consumption and the
+/// account, each as asked by the request's scope.
 /// </summary>
-/// <remarks>
+/// <remarks><para>
+/// The steps read OVH at the same time, so that the process-wide limiter's slots stay busy from the run's first
+/// request to its last: one after the other, each step's sequential reads (a listing, then its items) left most slots
+/// idle. Two orders remain: cloud details start once the inventory is stored (they read its list of projects), and
+/// bills are saved once it is stored too (their lines map to the freshest list of known services), though they are
+/// fetched from the start. Their store writes go one at a time (<see cref="SyncRunRecorder.Writes"/>).
+/// </para><para>
 /// Each step survives OVH failures and records them; the run ends <see cref="SyncRunStatus.Success"/>,
 /// <see cref="SyncRunStatus.Partial"/> (some steps or items failed, what succeeded is kept) or
 /// <see cref="SyncRunStatus.Failed"/> (nothing could be read). An OVH failure never deletes stored rows. A cancelled
 /// run is recorded Failed and the cancellation is rethrown; every write is a complete unit, so the next run
 /// converges to the same database as an uninterrupted one.
-/// </remarks>
+/// </para></remarks>
 public sealed class SyncRunner(
     SyncRunStore runs,
     AccountSettingsStore settings,
@@ -48,30 +54,23 @@ public sealed class SyncRunner(
         {
             var zone = await settings.GetTimeZoneAsync(cancellationToken);
             var scope = request.Scope;
-            if (scope.HasFlag(SyncScope.Inventory))
-            {
-                await StepAsync(recorder, InventoryImport.StepName, () => inventory.RunAsync(recorder, zone, cancellationToken), cancellationToken);
-            }
-
-            if (scope.HasFlag(SyncScope.CloudDetails))
-            {
-                await StepAsync(recorder, CloudDetailsImport.StepName, () => cloudDetails.RunAsync(recorder, zone, cancellationToken), cancellationToken);
-            }
-
-            if (scope.HasFlag(SyncScope.Bills) && request.Kind is SyncRunKind.Full or SyncRunKind.Period or SyncRunKind.Differential)
-            {
-                await StepAsync(recorder, BillImport.StepName, () => bills.RunAsync(recorder, zone, cancellationToken), cancellationToken);
-            }
-
-            if (scope.HasFlag(SyncScope.Consumption))
-            {
-                await StepAsync(recorder, ConsumptionImport.StepName, () => consumption.RunAsync(recorder, zone, cancellationToken), cancellationToken);
-            }
-
-            if (scope.HasFlag(SyncScope.Account))
-            {
-                await StepAsync(recorder, AccountImport.StepName, () => account.RunAsync(recorder, cancellationToken), cancellationToken);
-            }
+            var none = Task.CompletedTask;
+            var inventoryStored = scope.HasFlag(SyncScope.Inventory)
+                ? StepAsync(recorder, InventoryImport.StepName, () => inventory.RunAsync(recorder, zone, cancellationToken), cancellationToken)
+                : none;
+            var cloudDetailsStored = scope.HasFlag(SyncScope.CloudDetails)
+                ? AfterAsync(inventoryStored, () => StepAsync(recorder, CloudDetailsImport.StepName, () => cloudDetails.RunAsync(recorder, zone, cancellationToken), cancellationToken))
+                : none;
+            var billsStored = scope.HasFlag(SyncScope.Bills) && request.Kind is SyncRunKind.Full or SyncRunKind.Period or SyncRunKind.Differential
+                ? StepAsync(recorder, BillImport.StepName, () => bills.RunAsync(recorder, zone, inventoryStored, cancellationToken), cancellationToken)
+                : none;
+            var consumptionStored = scope.HasFlag(SyncScope.Consumption)
+                ? StepAsync(recorder, ConsumptionImport.StepName, () => consumption.RunAsync(recorder, zone, cancellationToken), cancellationToken)
+                : none;
+            var accountStored = scope.HasFlag(SyncScope.Account)
+                ? StepAsync(recorder, AccountImport.StepName, () => account.RunAsync(recorder, cancellationToken), cancellationToken)
+                : none;
+            await Task.WhenAll(inventoryStored, cloudDetailsStored, billsStored, consumptionStored, accountStored);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -132,15 +131,21 @@ public sealed class SyncRunner(
         }
     }
 
+    private static async Task AfterAsync(Task first, Func<Task> then)
+    {
+        await first;
+        await then();
+    }
+
     private async Task StepAsync(SyncRunRecorder recorder, string step, Func<Task> body, CancellationToken cancellationToken)
     {
+        // The steps start together: each goes on from its first await while the others send their requests.
+        await Task.Yield();
         var started = clock.GetTimestamp();
-        var before = counter.Snapshot();
         try
         {
             await body();
-            logger.LogDebug("Sync step {Step} took {Seconds:F2} s and {Requests} OVH requests", step, clock.GetElapsedTime(started).TotalSeconds,
-                counter.Snapshot().Since(before).TotalRequests);
+            logger.LogDebug("Sync step {Step} ended after {Seconds:F2} s", step, clock.GetElapsedTime(started).TotalSeconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
