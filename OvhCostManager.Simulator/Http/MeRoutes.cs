@@ -85,7 +85,7 @@ internal static class MeRoutes
             lock (account.SyncRoot)
             {
                 if (VisibleBill(account, billId, Now()) is not { } bill) return BillNotFound(billId);
-                return bill.Payment is { } p
+                return bill.PaymentAt(Now()) is { } p
                     ? OvhJson.Json(new { paymentDate = OvhJson.Date(p.PaymentDate), paymentIdentifier = p.PaymentIdentifier, paymentType = p.PaymentType })
                     : OvhJson.NotFound($"The requested object (billId = {billId}) has no payment yet");
             }
@@ -125,9 +125,10 @@ internal static class MeRoutes
 
         app.MapGet("/1.0/me/debtAccount", () =>
         {
+            var now = Now();
             lock (account.SyncRoot)
             {
-                var unpaid = Money.Sum(account.VisibleBills(Now()).Where(b => b.Payment is null).Select(b => b.PriceWithTax));
+                var unpaid = Money.Sum(account.VisibleBills(now).Where(b => b.PaymentAt(now) is null).Select(b => b.PriceWithTax));
                 return OvhJson.Json(new
                 {
                     active = true,
@@ -204,11 +205,13 @@ internal static class MeRoutes
 
     private static List<object> Transactions(IReadOnlyList<ConsumptionElement> elements, BillingMonth month, DateTimeOffset now, bool closed, bool forecast)
     {
-        var lastUpdate = closed ? month.End.AddMinutes(12) : now.AddTicks(-(now.Ticks % TimeSpan.TicksPerHour));
+        // Closed at 00:12 on the 1st, and never stamped after now (the first minutes of a month).
+        var lastUpdate = Earliest(closed ? month.End.AddMinutes(12) : now.AddTicks(-(now.Ticks % TimeSpan.TicksPerHour)), now);
+        var creationDate = Earliest(month.Start.AddMinutes(12), now);
         return elements.GroupBy(e => e.ServiceId).Select((group, index) => (object)new
         {
             beginDate = OvhJson.Date(month.Start),
-            creationDate = forecast ? null : OvhJson.Date(month.Start.AddMinutes(12)),
+            creationDate = forecast ? null : OvhJson.Date(creationDate),
             elements = group.Select(e => new
             {
                 details = e.Details.Select(d => new { price = OvhJson.ConsumptionPrice(d.Amount), quantity = d.Quantity, unique_id = d.UniqueId }).ToList(),
@@ -224,6 +227,8 @@ internal static class MeRoutes
             serviceId = group.Key,
         }).ToList();
     }
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static object Balance(SimCreditBalance balance)
     {
