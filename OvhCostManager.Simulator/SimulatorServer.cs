@@ -104,6 +104,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         app.UseRouting();
         app.Use(gate.GuardAsync);
         MeRoutes.Map(app, state);
+        OrderRoutes.Map(app, state);
+        ServiceConsumptionRoutes.Map(app, state);
         InventoryRoutes.Map(app, state);
         CloudRoutes.Map(app, state);
         OAuth2Endpoint.Map(app, state);

@@ -36,6 +36,8 @@ public sealed partial class SimulatedAccount
             GenerateMonth(month, day);
         }
 
+        LinkCreditUsesToOrders();
+
         lastGeneratedMonth = StartMonth;
     }
 

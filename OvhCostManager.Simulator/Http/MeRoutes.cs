@@ -206,7 +206,7 @@ internal static class MeRoutes
     private static List<object> Transactions(IReadOnlyList<ConsumptionElement> elements, BillingMonth month, DateTimeOffset now, bool closed, bool forecast)
     {
         // Closed at 00:12 on the 1st, and never stamped after now (the first minutes of a month).
-        var lastUpdate = Earliest(closed ? month.End.AddMinutes(12) : now.AddTicks(-(now.Ticks % TimeSpan.TicksPerHour)), now);
+        var lastUpdate = Earliest(closed ? month.End.AddMinutes(12) : LastReading(now), now);
         var creationDate = Earliest(month.Start.AddMinutes(12), now);
         return elements.GroupBy(e => e.ServiceId).Select((group, index) => (object)new
         {
@@ -221,12 +221,18 @@ internal static class MeRoutes
                 quantity = e.Quantity,
             }).ToList(),
             endDate = closed || forecast ? OvhJson.Date(month.End.AddSeconds(-1)) : null,
-            id = forecast ? (long?)null : 90_000_000L + month.Index % 10_000 * 1_000L + index,
+            id = forecast ? (long?)null : TransactionId(month, index),
             lastUpdate = OvhJson.Date(lastUpdate),
             price = OvhJson.ConsumptionPrice(Money.Sum(group.Select(e => e.Amount))),
             serviceId = group.Key,
         }).ToList();
     }
+
+    /// <summary>Id of the month's consumption transaction of the <paramref name="index"/>-th service (as <c>usage/current</c> lists them).</summary>
+    internal static long TransactionId(BillingMonth month, int index) => 90_000_000L + month.Index % 10_000 * 1_000L + index;
+
+    /// <summary>When ongoing consumption was last computed: the hour of now.</summary>
+    internal static DateTimeOffset LastReading(DateTimeOffset now) => now.AddTicks(-(now.Ticks % TimeSpan.TicksPerHour));
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

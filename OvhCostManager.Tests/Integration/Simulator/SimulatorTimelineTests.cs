@@ -90,6 +90,9 @@ public sealed class SimulatorTimelineTests
                 await Walk($"/me/credit/balance/{balance}/movement/{movement.GetInt64()}");
         }
 
+        foreach (var order in (await Walk("/me/order")).EnumerateArray()) await Walk($"/me/order/{order.GetInt64()}");
+        foreach (var deposit in (await Walk("/me/deposit")).EnumerateArray()) await Walk($"/me/deposit/{deposit.GetString()}");
+        foreach (var project in sim.Account.CloudProjects) await Walk($"/services/{project.Terms.ServiceId}/consumption");
         await Walk("/me/consumption/usage/current");
         await Walk("/me/consumption/usage/history?beginDate=2000-01-01T00:00:00%2B01:00&endDate=2100-01-01T00:00:00%2B01:00");
         foreach (var service in (await Walk("/services")).EnumerateArray()) await Walk($"/services/{service.GetInt64()}");
