@@ -24,14 +24,14 @@ for (var i = 0; i < args.Length; i++)
         case "--certificate-out": certificateOut = Value(); break;
         case "--public-base-url":
             var url = Value();
-            if (!Uri.TryCreate(url, UriKind.Absolute, out publicBaseUrl)) { Console.Error.WriteLine($"--public-base-url must be an absolute URL such as https://localhost/1.0 (was {url})"); return 2; }
+            if (!Uri.TryCreate(url, UriKind.Absolute, out publicBaseUrl)) { Console.Error.WriteLine($"--public-base-url must be an absolute URL such as https://127.0.0.1/1.0 (was {url})"); return 2; }
             break;
         case "--size":
             var text = Value();
             if (!Enum.TryParse(text, ignoreCase: true, out size)) { Console.Error.WriteLine($"--size must be small, medium, large or extralarge (was {text})"); return 2; }
             break;
         default:
-            Console.Error.WriteLine("Usage: OvhCostManager.Simulator [--port 5099] [--size small|medium|large|extralarge] [--seed 42] [--now 2026-11-18T10:00:00+01:00 (a clock that stands still)] [--http] [--certificate-out simulator.pem] [--public-base-url https://localhost/1.0]");
+            Console.Error.WriteLine("Usage: OvhCostManager.Simulator [--port 5099] [--size small|medium|large|extralarge] [--seed 42] [--now 2026-11-18T10:00:00+01:00 (a clock that stands still)] [--http] [--certificate-out simulator.pem] [--public-base-url https://127.0.0.1/1.0]");
             return 2;
     }
 }

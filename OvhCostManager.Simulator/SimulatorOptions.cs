@@ -24,7 +24,8 @@ public sealed record SimulatorOptions
     /// <summary>
     /// The API base URL signatures are checked against, as OVH checks them against its own endpoint
     /// (<c>https://eu.api.ovh.com/1.0</c>) whatever reached it: set it to the URL clients are given when a TLS proxy
-    /// sits in front, or to <c>https://localhost/1.0</c> for a client that signs without the port (OVH's Node client).
+    /// sits in front, or to <c>https://127.0.0.1/1.0</c> for a client that signs without the port (OVH's Node client;
+    /// the simulator listens on IPv4 loopback only, so give such a client 127.0.0.1 rather than localhost).
     /// Null: <see cref="SimulatorServer.BaseUrl"/>, the URL it listens on.
     /// </summary>
     public Uri? PublicBaseUrl { get; init; }

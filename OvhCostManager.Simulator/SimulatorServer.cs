@@ -38,7 +38,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>Server root (<c>https://127.0.0.1:41234/</c>): OAuth2 token URL and <c>/_simulator/</c> control routes live here.</summary>
     public Uri Root { get; }
 
-    /// <summary>The self-signed certificate served over HTTPS (public part only matters to clients); null over plain HTTP.</summary>
+    /// <summary>The self-signed certificate served over HTTPS; null over plain HTTP.</summary>
     public X509Certificate2? Certificate { get; }
 
     /// <summary>The certificate as PEM, e.g. for <c>Ovh:TrustedCertificateFile</c> or Node's <c>NODE_EXTRA_CA_CERTS</c>; null over plain HTTP.</summary>
