@@ -31,7 +31,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
     {
         var port = FreePort();
         var executable = Path.Combine(AppContext.BaseDirectory, "OvhCostManager.Simulator");
-        var info = new ProcessStartInfo(executable, $"--port {port} --size {size} --seed {seed} --now {BenchHost.NowSetting}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(executable, $"--port {port} --size {size} --seed {seed} --now {BenchHost.NowSetting} --http") { RedirectStandardOutput = true, RedirectStandardError = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the simulator");
         var simulator = new SimulatorProcess(process, port);
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -97,13 +97,7 @@ internal sealed class CliHost : IAsyncDisposable
             }, cancellationToken);
             configuration = new ConfigurationBuilder()
                 .AddConfiguration(configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Ovh:BaseUrl"] = simulator.BaseUrl.ToString(),
-                    ["Ovh:ApplicationKey"] = simulator.Credentials.ApplicationKey,
-                    ["Ovh:ApplicationSecret"] = simulator.Credentials.ApplicationSecret,
-                    ["Ovh:ConsumerKey"] = simulator.Credentials.ConsumerKey,
-                })
+                .AddInMemoryCollection(simulator.ClientSettings)
                 .Build();
             Console.WriteLine($"Demo mode: using the built-in simulated account at {simulator.BaseUrl}");
         }

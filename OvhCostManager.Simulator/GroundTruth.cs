@@ -56,13 +56,13 @@ public sealed record GroundTruth
             {
                 var month = bill.Month.ToString();
                 var (net, tax, gross) = (bill.PriceWithoutTax, bill.Tax, bill.PriceWithTax);
-                billTruths[bill.BillId] = new BillTruth(month, bill.Date, bill.Lines.Count, net, tax, gross, bill.Payment is not null);
+                billTruths[bill.BillId] = new BillTruth(month, bill.Date, bill.Lines.Count, net, tax, gross, bill.PaymentAt(now) is not null);
                 var m = months.GetValueOrDefault(month) ?? new MonthTruth(0, 0, Money.Zero, Money.Zero, Money.Zero);
                 months[month] = new MonthTruth(m.Bills + 1, m.Lines + bill.Lines.Count, m.WithoutTax + net, m.Tax + tax, m.WithTax + gross);
                 withoutTax += net;
                 withTax += gross;
                 lines += bill.Lines.Count;
-                if (bill.Payment is null) unpaid += gross;
+                if (bill.PaymentAt(now) is null) unpaid += gross;
                 foreach (var line in bill.Lines)
                 {
                     Add(resources, line.Domain, month, line.TotalPrice);

@@ -16,6 +16,21 @@ public sealed record SimulatorOptions
     public int Port { get; init; }
 
     /// <summary>
+    /// Serves HTTPS, as OVH does, with a self-signed certificate made at start (<see cref="SimulatorServer.Certificate"/>);
+    /// false serves plain HTTP, for a test that needs it.
+    /// </summary>
+    public bool UseHttps { get; init; } = true;
+
+    /// <summary>
+    /// The API base URL signatures are checked against, as OVH checks them against its own endpoint
+    /// (<c>https://eu.api.ovh.com/1.0</c>) whatever reached it: set it to the URL clients are given when a TLS proxy
+    /// sits in front, or to <c>https://127.0.0.1/1.0</c> for a client that signs without the port (OVH's Node client;
+    /// the simulator listens on IPv4 loopback only, so give such a client 127.0.0.1 rather than localhost).
+    /// Null: <see cref="SimulatorServer.BaseUrl"/>, the URL it listens on.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; init; }
+
+    /// <summary>
     /// The simulator's idea of "now". A <see cref="SimulatorClock"/> is used as is; any other provider is wrapped
     /// (so it stays settable); null starts a ticking clock at the real current time.
     /// </summary>

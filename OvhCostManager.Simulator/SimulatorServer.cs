@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OvhCostManager.Core.Ovh;
 using OvhCostManager.Simulator.Control;
 using OvhCostManager.Simulator.Http;
 
@@ -16,20 +19,47 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly SimulatorState state;
 
-    private SimulatorServer(WebApplication app, SimulatorState state, Uri root, TimeSpan generationTime)
+    private SimulatorServer(WebApplication app, SimulatorState state, Uri root, X509Certificate2? certificate, TimeSpan generationTime)
     {
         this.app = app;
         this.state = state;
         Root = root;
         BaseUrl = new Uri(root, "1.0");
+        Certificate = certificate;
         GenerationTime = generationTime;
     }
 
-    /// <summary>API root, e.g. <c>http://127.0.0.1:41234/1.0</c>.</summary>
+    /// <summary>API root, e.g. <c>https://127.0.0.1:41234/1.0</c>.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>Server root (<c>http://127.0.0.1:41234/</c>): OAuth2 token URL and <c>/_simulator/</c> control routes live here.</summary>
+    /// <summary>The base URL signatures are checked against (<see cref="SimulatorOptions.PublicBaseUrl"/>, by default <see cref="BaseUrl"/>).</summary>
+    public Uri PublicBaseUrl => state.PublicBaseUrl;
+
+    /// <summary>Server root (<c>https://127.0.0.1:41234/</c>): OAuth2 token URL and <c>/_simulator/</c> control routes live here.</summary>
     public Uri Root { get; }
+
+    /// <summary>The self-signed certificate served over HTTPS; null over plain HTTP.</summary>
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>The certificate as PEM, e.g. for <c>Ovh:TrustedCertificateFile</c> or Node's <c>NODE_EXTRA_CA_CERTS</c>; null over plain HTTP.</summary>
+    public string? CertificatePem => Certificate?.ExportCertificatePem();
+
+    /// <summary>
+    /// The settings that point the dashboard's OVH client at this simulator: base URL, the application key triple and,
+    /// over HTTPS, the pinned certificate (<c>Ovh:TrustedCertificateThumbprint</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ClientSettings => new Dictionary<string, string?>
+    {
+        ["Ovh:BaseUrl"] = BaseUrl.ToString(),
+        ["Ovh:ApplicationKey"] = Credentials.ApplicationKey,
+        ["Ovh:ApplicationSecret"] = Credentials.ApplicationSecret,
+        ["Ovh:ConsumerKey"] = Credentials.ConsumerKey,
+        ["Ovh:TrustedCertificateThumbprint"] = Certificate is null ? null : OvhTrustedCertificate.Of(Certificate).Thumbprint,
+    };
+
+    /// <summary>An HTTP client that trusts this simulator's certificate (and only it besides the system's authorities).</summary>
+    public HttpClient CreateHttpClient() =>
+        new(OvhTrustedCertificate.CreateHandler(Certificate is null ? null : OvhTrustedCertificate.Of(Certificate)), disposeHandler: true);
 
     /// <summary>The OAuth2 token endpoint (client id <c>sim-client-id</c>, secret <c>sim-client-secret</c>).</summary>
     public Uri TokenUrl => new(Root, "auth/oauth2/token");
@@ -58,10 +88,14 @@ public sealed class SimulatorServer : IAsyncDisposable
         var account = new SimulatedAccount(options.Seed, options.EffectiveShape, clock);
         var generationTime = watch.Elapsed;
         var state = new SimulatorState(account, clock, options);
+        var certificate = options.UseHttps ? SimulatorCertificate.Create() : null;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+        {
+            if (certificate is not null) listen.UseHttps(certificate);
+        }));
         builder.Services.AddRouting();
         var app = builder.Build();
 
@@ -70,6 +104,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         app.UseRouting();
         app.Use(gate.GuardAsync);
         MeRoutes.Map(app, state);
+        OrderRoutes.Map(app, state);
+        ServiceConsumptionRoutes.Map(app, state);
         InventoryRoutes.Map(app, state);
         CloudRoutes.Map(app, state);
         OAuth2Endpoint.Map(app, state);
@@ -77,12 +113,18 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"), generationTime);
+        var root = new Uri(address.TrimEnd('/') + "/");
+        state.PublicBaseUrl = options.PublicBaseUrl ?? new Uri(root, "1.0");
+        return new SimulatorServer(app, state, root, certificate, generationTime);
     }
 
     /// <summary>Computes a request signature the way OVH's clients do (for tests and tools).</summary>
     public static string Sign(string applicationSecret, string consumerKey, string method, string url, string body, long timestamp) =>
         OvhGate.Sign(applicationSecret, consumerKey, method, url, body, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        Certificate?.Dispose();
+    }
 }

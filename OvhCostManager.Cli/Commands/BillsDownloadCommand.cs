@@ -57,7 +57,9 @@ internal static class BillsDownloadCommand
                 return 1;
             }
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            // The documents are fetched with the OVH client's trust: the system's authorities plus Ovh:TrustedCertificate*.
+            var trusted = Core.Ovh.OvhTrustedCertificate.From(host.Get<Microsoft.Extensions.Options.IOptions<Core.Ovh.OvhClientOptions>>().Value);
+            using var http = new HttpClient(Core.Ovh.OvhTrustedCertificate.CreateHandler(trusted)) { Timeout = TimeSpan.FromMinutes(2) };
             int downloaded = 0, skipped = 0, failed = 0;
             await Parallel.ForEachAsync(bills, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (bill, ct) =>
             {

@@ -24,7 +24,7 @@ public static class OvhApiServiceCollectionExtensions
         services.TryAddSingleton<OvhRequestCounter>();
         services.TryAddSingleton(sp => new OvhRequestLimiter(Options(sp)));
         services.TryAddSingleton(sp => new OvhWire(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
+            new HttpClient(OvhTrustedCertificate.CreateHandler(OvhTrustedCertificate.From(Options(sp)))) { Timeout = Timeout.InfiniteTimeSpan },
             Options(sp), sp.GetRequiredService<OvhRequestCounter>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<OvhWire>>()));
         services.TryAddSingleton(sp => new OvhServerClock(sp.GetRequiredService<OvhWire>(), sp.GetRequiredService<TimeProvider>(),

@@ -35,6 +35,15 @@ public sealed record OvhClientOptions
     public string? ClientSecret { get; set; }
     public string? ClientSecretFile { get; set; }
 
+    /// <summary>
+    /// A certificate file (PEM or DER) trusted besides the system's authorities, for a server with a self-signed
+    /// certificate (the simulator) or a TLS proxy of one's own. Only that exact certificate is added.
+    /// </summary>
+    public string? TrustedCertificateFile { get; set; }
+
+    /// <summary>The same as <see cref="TrustedCertificateFile"/> given as the certificate's SHA-256 fingerprint (hex).</summary>
+    public string? TrustedCertificateThumbprint { get; set; }
+
     /// <summary>Overrides the region's OAuth2 token URL.</summary>
     public string? TokenUrl { get; set; }
 
@@ -138,6 +147,25 @@ public sealed class OvhClientOptionsValidator : IValidateOptions<OvhClientOption
             {
                 errors.Add($"{setting} points to '{file}', which does not exist or cannot be read.");
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TrustedCertificateFile) && !string.IsNullOrWhiteSpace(options.TrustedCertificateThumbprint))
+        {
+            errors.Add("Set either Ovh:TrustedCertificateFile or Ovh:TrustedCertificateThumbprint, not both.");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.TrustedCertificateFile))
+        {
+            using var certificate = File.Exists(options.TrustedCertificateFile) ? OvhTrustedCertificate.Load(options.TrustedCertificateFile) : null;
+            if (certificate is null)
+            {
+                errors.Add(File.Exists(options.TrustedCertificateFile)
+                    ? $"Ovh:TrustedCertificateFile points to '{options.TrustedCertificateFile}', which is not an X.509 certificate (PEM or DER)."
+                    : $"Ovh:TrustedCertificateFile points to '{options.TrustedCertificateFile}', which does not exist or cannot be read.");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(options.TrustedCertificateThumbprint) && OvhTrustedCertificate.FromThumbprint(options.TrustedCertificateThumbprint) is null)
+        {
+            errors.Add("Ovh:TrustedCertificateThumbprint must be a certificate's SHA-256 fingerprint: 64 hexadecimal digits (colons allowed).");
         }
 
         var triple = new[] { options.ApplicationKey, options.ApplicationSecret, options.ConsumerKey };

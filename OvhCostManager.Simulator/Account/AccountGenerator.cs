@@ -22,10 +22,11 @@ public sealed partial class SimulatedAccount
     private readonly List<string> licenceIds = [];
     private string pccName = "pcc-51-91-12-34";
 
-    private void GenerateInventory(DateTimeOffset now)
+    /// <param name="day">Midnight (Paris) of the day the account is generated for: expiries and ages count from it.</param>
+    private void GenerateInventory(DateTimeOffset day)
     {
         var r = SeededRandom.For(Seed, InventoryStream);
-        var today = ParisTime.DateOf(now);
+        var today = ParisTime.DateOf(day);
         long serviceId = 103_000_000 + r.Next(100_000);
         var termIndex = 0;
 
@@ -104,7 +105,7 @@ public sealed partial class SimulatedAccount
         {
             var project = CloudProjects[i % CloudProjects.Count];
             var flavor = i % 9 == 2 || r.NextDouble() < 0.15 ? Catalog.Flavors[r.Next(7, Catalog.Flavors.Length)] : Catalog.Flavors[r.Next(0, 7)];
-            var created = historyStart.AddHours(r.Next(0, (int)Math.Max(1, (now - historyStart).TotalHours - 48)));
+            var created = historyStart.AddHours(r.Next(0, (int)Math.Max(1, (day - historyStart).TotalHours - 48)));
             Instances.Add(new SimInstance(
                 r.Uuid(), project.Id, $"{r.Pick(Catalog.InstanceNames)}-{i + 1}", flavor, r.Pick(project.Regions), created,
                 r.NextDouble() < 0.25, r.NextDouble() < 0.92 ? "ACTIVE" : "SHUTOFF", $"57.128.{r.Next(0, 255)}.{r.Next(2, 250)}",
@@ -138,7 +139,8 @@ public sealed partial class SimulatedAccount
         _ => "eu-west-lim",
     };
 
-    private void GenerateMonth(BillingMonth month, DateTimeOffset now)
+    /// <param name="day">Midnight (Paris) of the day the month is generated on (the account's first day, or the day the clock entered the month).</param>
+    private void GenerateMonth(BillingMonth month, DateTimeOffset day)
     {
         var r = SeededRandom.For(Seed, MonthStream, month.Index);
         var monthBills = new List<SimBill>(Shape.BillsPerMonth);
@@ -176,21 +178,20 @@ public sealed partial class SimulatedAccount
                 FillOrdinaryBill(bill, month, r);
             }
 
-            var recent = now - bill.Date < TimeSpan.FromDays(30);
-            if (!(recent && r.NextDouble() < 0.45))
-            {
-                bill.Payment = new SimPayment(bill.Date.AddMinutes(r.Next(1, 60 * 24 * 3)), r.Pick(Catalog.PaymentTypes),
-                    r.NextDouble() < 0.8 ? $"{r.Pick(new[] { "CB", "SEPA DD", "PP", "VIR" })} {r.Next(1000, 9999)}" : null);
-                // A payment due after "now" has not happened yet: the bill is still pending (the random draws stay
-                // the same, so the rest of the account does not change).
-                if (bill.Payment.PaymentDate > now) bill.Payment = null;
-            }
+            // Every bill draws its payment, so that whether one is left unpaid does not move the draws of the next.
+            // Bills of the last 30 days are left unpaid nearly half the time; the others are paid within three days,
+            // and a payment dated after the clock's now is not shown until then (SimBill.PaymentAt).
+            var late = r.NextDouble();
+            var unpaid = day - bill.Date < TimeSpan.FromDays(30) && late < 0.45;
+            var payment = new SimPayment(bill.Date.AddMinutes(r.Next(1, 60 * 24 * 3)), r.Pick(Catalog.PaymentTypes),
+                r.NextDouble() < 0.8 ? $"{r.Pick(new[] { "CB", "SEPA DD", "PP", "VIR" })} {r.Next(1000, 9999)}" : null);
+            bill.Payment = unpaid ? null : payment;
 
             monthBills.Add(bill);
         }
 
         foreach (var bill in monthBills) Insert(bill);
-        if (month == StartMonth.AddMonths(-(Shape.Months - 1))) GenerateCredits(month, now);
+        if (month == StartMonth.AddMonths(-(Shape.Months - 1))) GenerateCredits(month, day);
     }
 
     private void FillConsumptionBill(SimBill bill, BillingMonth month, Random r)
@@ -642,7 +643,7 @@ public sealed partial class SimulatedAccount
         }
     }
 
-    private void GenerateCredits(BillingMonth firstMonth, DateTimeOffset now)
+    private void GenerateCredits(BillingMonth firstMonth, DateTimeOffset day)
     {
         var r = SeededRandom.For(Seed, 5);
         long movementId = 5_700_000 + r.Next(10_000);
@@ -650,9 +651,11 @@ public sealed partial class SimulatedAccount
         SimCreditBalance Balance(string name, string type, decimal initial, string movementType, string sourceId, string sourceName, long? serviceId, int uses, DateTimeOffset? expires)
         {
             var created = firstMonth.Start.AddDays(r.Next(1, 20)).AddHours(10);
+            // A one-month history starts this month: its credits must still predate the day.
+            if (created > day.AddDays(-2)) created = day.AddDays(-2).AddHours(10);
             var movements = new List<SimCreditMovement> { new(++movementId, Money.FromDecimal(initial), created, movementType, sourceId, sourceName, null, null, expires) };
             var remaining = initial;
-            var span = Math.Max(1, (int)(now - created).TotalDays);
+            var span = Math.Max(1, (int)(day - created).TotalDays);
             for (var i = 0; i < uses && remaining > 1; i++)
             {
                 var use = Math.Min(remaining - 1, r.Euros(5m, initial / Math.Max(2, uses)));
@@ -665,7 +668,7 @@ public sealed partial class SimulatedAccount
         }
 
         CreditBalances.Add(Balance($"VOUCHER_PCI200_{r.Hex(4).ToUpperInvariant()}", "VOUCHER", 200m, "VOUCHER", "VOUCHER-PCI", "Public Cloud starter voucher",
-            firstProject.Terms.ServiceId, 4, now.AddDays(r.Next(10, 300))));
+            firstProject.Terms.ServiceId, 4, day.AddDays(r.Next(10, 300))));
         CreditBalances.Add(Balance("DEPOSIT", "DEPOSIT", 500m, "MANUAL", "DEPOSIT-1", "Deposit", null, 3, null));
         CreditBalances.Add(Balance("PREPAID_ACCOUNT", "PREPAID_ACCOUNT", 100m, "MANUAL", "PREPAID-1", "Prepaid account", null, 2, null));
     }

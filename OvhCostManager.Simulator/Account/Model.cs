@@ -12,8 +12,11 @@ public sealed class SimBill
     public required long OrderId { get; init; }
     public required string Password { get; init; }
     public List<SimBillLine> Lines { get; } = [];
-    /// <summary>Null while the bill is unpaid: <c>/payment</c> answers 404 and the amount counts in the debt account.</summary>
+    /// <summary>The bill's payment, possibly still to come; read it through <see cref="PaymentAt"/>. Null: left unpaid.</summary>
     public SimPayment? Payment { get; set; }
+
+    /// <summary>The payment made by <paramref name="now"/>; null while unpaid: <c>/payment</c> answers 404 and the amount counts in the debt account.</summary>
+    public SimPayment? PaymentAt(DateTimeOffset now) => Payment is { } p && p.PaymentDate <= now ? p : null;
     /// <summary>True for the bill of the 1st holding last month's pay-as-you-go consumption.</summary>
     public bool IsConsumptionBill { get; init; }
 

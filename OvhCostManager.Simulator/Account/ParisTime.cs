@@ -23,6 +23,13 @@ internal static class ParisTime
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToParis(instant).DateTime);
+
+    /// <summary>Midnight (Paris) of the day <paramref name="instant"/> falls in.</summary>
+    public static DateTimeOffset StartOfDay(DateTimeOffset instant)
+    {
+        var day = DateOf(instant);
+        return At(day.Year, day.Month, day.Day);
+    }
 }
 
 /// <summary>A calendar month in Europe/Paris, the unit of OVH billing.</summary>

@@ -3,8 +3,10 @@ using OvhCostManager.Core.Costs;
 namespace OvhCostManager.Simulator;
 
 /// <summary>
-/// The generated OVH account behind the simulator. Deterministic from (seed, shape, month of the clock at start);
-/// months are generated as the clock reaches them, so the consumption bill of the 1st appears when time passes.
+/// The generated OVH account behind the simulator. Deterministic from (seed, shape, Paris date of the clock at start):
+/// generation reads the day, never the time of day, so two starts on the same day make the same account. Months are
+/// generated as the clock reaches them, so the consumption bill of the 1st appears when time passes. What the API
+/// shows depends on the instant: bills and payments dated after it are not there yet.
 /// Tests may mutate it; every access goes through <see cref="SyncRoot"/>.
 /// </summary>
 public sealed partial class SimulatedAccount
@@ -26,12 +28,15 @@ public sealed partial class SimulatedAccount
         this.clock = clock;
         var now = clock.GetUtcNow();
         StartMonth = BillingMonth.Of(now);
-        GenerateInventory(now);
+        var day = ParisTime.StartOfDay(now);
+        GenerateInventory(day);
         var first = StartMonth.AddMonths(-(shape.Months - 1));
         for (var month = first; month <= StartMonth; month = month.Next)
         {
-            GenerateMonth(month, now);
+            GenerateMonth(month, day);
         }
+
+        LinkCreditUsesToOrders();
 
         lastGeneratedMonth = StartMonth;
     }
@@ -93,7 +98,7 @@ public sealed partial class SimulatedAccount
             while (lastGeneratedMonth < month)
             {
                 lastGeneratedMonth = lastGeneratedMonth.Next;
-                GenerateMonth(lastGeneratedMonth, now);
+                GenerateMonth(lastGeneratedMonth, ParisTime.StartOfDay(now));
             }
         }
     }

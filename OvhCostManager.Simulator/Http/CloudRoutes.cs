@@ -60,12 +60,14 @@ internal static class CloudRoutes
             var query = context.Request.Query;
             if (!OvhJson.TryParseDate(query["from"], out var from)) return OvhJson.BadRequest("[from] Invalid datetime");
             if (!OvhJson.TryParseDate(query["to"], out var to)) return OvhJson.BadRequest("[to] Invalid datetime");
-            var periods = account.ClosedConsumptionMonths(Now())
+            var now = Now();
+            var periods = account.ClosedConsumptionMonths(now)
                 .Where(m => (from is null || m.End > from) && (to is null || m.Start <= to))
                 .Select(m => new
                 {
                     id = UsageId(account, p, m),
-                    lastUpdate = OvhJson.Date(m.End.AddHours(2).AddMinutes(10)),
+                    // Closed at 02:10 on the 1st, never stamped after now.
+                    lastUpdate = OvhJson.Date(m.End.AddHours(2).AddMinutes(10) is var closed && closed < now ? closed : now),
                     period = new { from = OvhJson.Date(m.Start), to = OvhJson.Date(m.End.AddSeconds(-1)) },
                 }).ToList();
             return OvhJson.Json(periods);

@@ -85,7 +85,7 @@ internal static class MeRoutes
             lock (account.SyncRoot)
             {
                 if (VisibleBill(account, billId, Now()) is not { } bill) return BillNotFound(billId);
-                return bill.Payment is { } p
+                return bill.PaymentAt(Now()) is { } p
                     ? OvhJson.Json(new { paymentDate = OvhJson.Date(p.PaymentDate), paymentIdentifier = p.PaymentIdentifier, paymentType = p.PaymentType })
                     : OvhJson.NotFound($"The requested object (billId = {billId}) has no payment yet");
             }
@@ -125,9 +125,10 @@ internal static class MeRoutes
 
         app.MapGet("/1.0/me/debtAccount", () =>
         {
+            var now = Now();
             lock (account.SyncRoot)
             {
-                var unpaid = Money.Sum(account.VisibleBills(Now()).Where(b => b.Payment is null).Select(b => b.PriceWithTax));
+                var unpaid = Money.Sum(account.VisibleBills(now).Where(b => b.PaymentAt(now) is null).Select(b => b.PriceWithTax));
                 return OvhJson.Json(new
                 {
                     active = true,
@@ -204,11 +205,13 @@ internal static class MeRoutes
 
     private static List<object> Transactions(IReadOnlyList<ConsumptionElement> elements, BillingMonth month, DateTimeOffset now, bool closed, bool forecast)
     {
-        var lastUpdate = closed ? month.End.AddMinutes(12) : now.AddTicks(-(now.Ticks % TimeSpan.TicksPerHour));
+        // Closed at 00:12 on the 1st, and never stamped after now (the first minutes of a month).
+        var lastUpdate = Earliest(closed ? month.End.AddMinutes(12) : LastReading(now), now);
+        var creationDate = Earliest(month.Start.AddMinutes(12), now);
         return elements.GroupBy(e => e.ServiceId).Select((group, index) => (object)new
         {
             beginDate = OvhJson.Date(month.Start),
-            creationDate = forecast ? null : OvhJson.Date(month.Start.AddMinutes(12)),
+            creationDate = forecast ? null : OvhJson.Date(creationDate),
             elements = group.Select(e => new
             {
                 details = e.Details.Select(d => new { price = OvhJson.ConsumptionPrice(d.Amount), quantity = d.Quantity, unique_id = d.UniqueId }).ToList(),
@@ -218,12 +221,20 @@ internal static class MeRoutes
                 quantity = e.Quantity,
             }).ToList(),
             endDate = closed || forecast ? OvhJson.Date(month.End.AddSeconds(-1)) : null,
-            id = forecast ? (long?)null : 90_000_000L + month.Index % 10_000 * 1_000L + index,
+            id = forecast ? (long?)null : TransactionId(month, index),
             lastUpdate = OvhJson.Date(lastUpdate),
             price = OvhJson.ConsumptionPrice(Money.Sum(group.Select(e => e.Amount))),
             serviceId = group.Key,
         }).ToList();
     }
+
+    /// <summary>Id of the month's consumption transaction of the <paramref name="index"/>-th service (as <c>usage/current</c> lists them).</summary>
+    internal static long TransactionId(BillingMonth month, int index) => 90_000_000L + month.Index % 10_000 * 1_000L + index;
+
+    /// <summary>When ongoing consumption was last computed: the hour of now.</summary>
+    internal static DateTimeOffset LastReading(DateTimeOffset now) => now.AddTicks(-(now.Ticks % TimeSpan.TicksPerHour));
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static object Balance(SimCreditBalance balance)
     {

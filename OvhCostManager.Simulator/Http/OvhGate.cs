@@ -152,8 +152,10 @@ internal sealed class OvhGate(SimulatorState state)
         }
 
         var body = await ReadBodyAsync(context);
+        // OVH checks the signature against its public endpoint, not against the scheme and Host of the connection
+        // (a TLS proxy in front, a client that signs without the port): the path and query as sent, on that base.
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
-        var url = $"{context.Request.Scheme}://{headers.Host}{rawTarget}";
+        var url = state.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + (rawTarget.StartsWith(Prefix, StringComparison.Ordinal) ? rawTarget[Prefix.Length..] : rawTarget);
         var expected = Sign(credentials.ApplicationSecret, consumer, context.Request.Method, url, body, timestamp);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature)))
         {

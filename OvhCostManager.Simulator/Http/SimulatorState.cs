@@ -15,6 +15,10 @@ internal sealed class SimulatorState(SimulatedAccount account, SimulatorClock cl
     public IReadOnlyList<ConsumerGrant> Consumers { get; } = options.Consumers ?? ConsumerGrant.Defaults;
     public ConcurrentDictionary<string, DateTimeOffset> AccessTokens { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What signatures are checked against: <see cref="SimulatorOptions.PublicBaseUrl"/>, else the listening URL (known once started).</summary>
+    public Uri PublicBaseUrl { get; set; } = options.PublicBaseUrl
+        ?? new Uri($"{(options.UseHttps ? "https" : "http")}://127.0.0.1:{options.Port}/1.0");
+
     public string NextQueryId()
     {
         var n = Interlocked.Increment(ref queryCounter);

@@ -63,10 +63,10 @@ public sealed class CliFixture : IAsyncLifetime
         };
         if (withCredentials)
         {
-            environment["Ovh__BaseUrl"] = Simulator.BaseUrl.ToString();
-            environment["Ovh__ApplicationKey"] = Simulator.Credentials.ApplicationKey;
-            environment["Ovh__ApplicationSecret"] = Simulator.Credentials.ApplicationSecret;
-            environment["Ovh__ConsumerKey"] = Simulator.Credentials.ConsumerKey;
+            foreach (var (key, value) in Simulator.ClientSettings)
+            {
+                if (value is not null) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -24,7 +24,7 @@ public class DemoDashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort.Next();
-        SimulatorUrl = new Uri($"http://127.0.0.1:{port}");
+        SimulatorUrl = DemoSimulator.Url(port);
         App = await PublishedApp.StartAsync(new Dictionary<string, string>
         {
             ["Data__Directory"] = data.Path,
@@ -66,7 +66,7 @@ public class DemoDashboardFixture : IAsyncLifetime
 
     private async Task PostToSimulatorAsync(string pathAndQuery)
     {
-        using var http = new HttpClient();
+        using var http = await DemoSimulator.CreateClientAsync(App);
         using var response = await http.PostAsync(new Uri(SimulatorUrl, pathAndQuery), null);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
@@ -74,7 +74,7 @@ public class DemoDashboardFixture : IAsyncLifetime
     /// <summary>The simulator's exact figures for what it serves now.</summary>
     public async Task<OvhCostManager.Simulator.GroundTruth> GroundTruthAsync()
     {
-        using var http = new HttpClient();
+        using var http = await DemoSimulator.CreateClientAsync(App);
         return (await http.GetFromJsonAsync<OvhCostManager.Simulator.GroundTruth>(new Uri(SimulatorUrl, "_simulator/ground-truth"),
             new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
     }

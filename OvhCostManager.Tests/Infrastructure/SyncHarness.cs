@@ -38,13 +38,9 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "ocm-sync-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var values = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(simulator.ClientSettings)
         {
             ["Data:Directory"] = directory,
-            ["Ovh:BaseUrl"] = simulator.BaseUrl.ToString(),
-            ["Ovh:ApplicationKey"] = simulator.Credentials.ApplicationKey,
-            ["Ovh:ApplicationSecret"] = simulator.Credentials.ApplicationSecret,
-            ["Ovh:ConsumerKey"] = simulator.Credentials.ConsumerKey,
             ["Ovh:RetryBaseDelay"] = "00:00:00.010",
             ["Ovh:MaxRetryAfter"] = "00:00:00.050",
             ["Ovh:RequestTimeout"] = "00:00:02",

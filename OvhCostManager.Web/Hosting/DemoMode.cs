@@ -5,8 +5,8 @@ namespace OvhCostManager.Web;
 
 /// <summary>
 /// With no OVH credentials configured, the dashboard runs on a simulated account: the built-in simulator starts
-/// in-process on a loopback port (Medium account unless <c>Demo:Size</c> says otherwise, seed <c>Demo:Seed</c>, port <c>Demo:SimulatorPort</c>, 0 = any free
-/// one) and the OVH client is pointed at it before the container is built, so the first sync fills the dashboard
+/// in-process on a loopback port over HTTPS (Medium account unless <c>Demo:Size</c> says otherwise, seed <c>Demo:Seed</c>, port <c>Demo:SimulatorPort</c>, 0 = any free
+/// one) and the OVH client is pointed at it, trusting its self-signed certificate by fingerprint, before the container is built, so the first sync fills the dashboard
 /// through the real client. The app reads the simulator's clock, so both live at the same instant: the real time, or
 /// with <c>Demo:Now</c> (an instant with its offset) a clock that stands still there until the simulator's control API
 /// moves it (reproducible screenshots and tests).
@@ -17,7 +17,9 @@ public sealed class DemoMode : IAsyncDisposable
 
     public SimulatorServer Simulator { get; }
 
-    public string Announcement => $"Demo mode: no OVH credentials configured, using the built-in simulated account at {Simulator.BaseUrl}";
+    public string Announcement =>
+        $"Demo mode: no OVH credentials configured, using the built-in simulated account at {Simulator.BaseUrl} " +
+        $"(self-signed certificate, SHA-256 {Simulator.ClientSettings["Ovh:TrustedCertificateThumbprint"]})";
 
     /// <summary>Starts the simulator and points <c>Ovh:*</c> at it when no credentials are configured; null otherwise.</summary>
     public static async Task<DemoMode?> StartIfNeededAsync(IConfigurationManager configuration, IServiceCollection services, CancellationToken cancellationToken = default)
@@ -52,13 +54,7 @@ public sealed class DemoMode : IAsyncDisposable
         var clock = start is { } frozen ? SimulatorClock.Frozen(frozen) : new SimulatorClock();
         var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = seed, Size = size, Port = port, Clock = clock }, cancellationToken);
         services.AddSingleton<TimeProvider>(clock);
-        configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Ovh:BaseUrl"] = simulator.BaseUrl.ToString(),
-            ["Ovh:ApplicationKey"] = simulator.Credentials.ApplicationKey,
-            ["Ovh:ApplicationSecret"] = simulator.Credentials.ApplicationSecret,
-            ["Ovh:ConsumerKey"] = simulator.Credentials.ConsumerKey,
-        });
+        configuration.AddInMemoryCollection(simulator.ClientSettings);
         var demo = new DemoMode(simulator);
         services.AddSingleton(_ => demo);
         return demo;

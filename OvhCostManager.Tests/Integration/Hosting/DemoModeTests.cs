@@ -18,7 +18,7 @@ public sealed class DemoModeTests
             ["Demo__Now"] = "2026-11-18T10:00:00+01:00",
         });
 
-        var simulatorUrl = $"http://127.0.0.1:{simulatorPort}";
+        var simulatorUrl = DemoSimulator.Url(simulatorPort).ToString().TrimEnd('/');
         Assert.Contains($"Demo mode: no OVH credentials configured, using the built-in simulated account at {simulatorUrl}/1.0", app.Output);
         for (var i = 0; i < 120 && !app.Output.Contains("Sync Differential (startup)", StringComparison.Ordinal); i++)
         {
@@ -26,7 +26,7 @@ public sealed class DemoModeTests
         }
 
         Assert.Contains("Sync Differential (startup) Success", app.Output);
-        using var http = new HttpClient();
+        using var http = await DemoSimulator.CreateClientAsync(app);
         using var truth = JsonDocument.Parse(await http.GetStringAsync($"{simulatorUrl}/_simulator/ground-truth"));
         var bills = truth.RootElement.GetProperty("counts").GetProperty("bills").GetInt32();
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(data.Path, "ovh-costs.db")};Mode=ReadOnly;Pooling=False");

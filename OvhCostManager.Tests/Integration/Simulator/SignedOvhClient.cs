@@ -9,7 +9,7 @@ namespace OvhCostManager.Tests.Integration.Simulator;
 /// <summary>A minimal OVH request signer for the simulator tests (independent of Core's client on purpose).</summary>
 internal sealed class SignedOvhClient(SimulatorServer sim, string? consumerKey = null, string? applicationSecret = null) : IDisposable
 {
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient http = sim.CreateHttpClient();
 
     public static string Signature(string secret, string consumer, string method, string url, string body, long timestamp)
     {

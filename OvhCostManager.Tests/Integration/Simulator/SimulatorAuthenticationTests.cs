@@ -44,7 +44,7 @@ public sealed class SimulatorAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Client_using_auth_time_drift_is_accepted_even_if_its_clock_is_off()
     {
-        using var http = new HttpClient();
+        using var http = sim.CreateHttpClient();
         var serverTime = long.Parse(await http.GetStringAsync(sim.BaseUrl + "/auth/time"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(SimulatorTestClock.June18.ToUnixTimeSeconds(), serverTime);
         using var client = new SignedOvhClient(sim);
@@ -55,7 +55,7 @@ public sealed class SimulatorAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Request_without_authentication_headers_is_refused_with_401()
     {
-        using var http = new HttpClient();
+        using var http = sim.CreateHttpClient();
         using var response = await http.GetAsync(sim.BaseUrl + "/me");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("You must login first", (await ErrorOf(response)).GetProperty("message").GetString());
@@ -172,7 +172,7 @@ public sealed class SimulatorAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task OAuth2_client_credentials_token_is_accepted_as_bearer_and_a_wrong_secret_is_refused()
     {
-        using var http = new HttpClient();
+        using var http = sim.CreateHttpClient();
         using var refused = await http.PostAsync(sim.TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = SimulatorCredentials.OAuth2ClientId, ["client_secret"] = "wrong",

@@ -71,7 +71,8 @@ public sealed class SimulatorFaultTests
         sim.Faults.LatencyMs = 0;
         sim.Faults.TimeoutRate = 1;
         sim.Faults.HangMs = 5_000;
-        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        using var impatient = sim.CreateHttpClient();
+        impatient.Timeout = TimeSpan.FromMilliseconds(300);
         await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.SendAsync(client.Request("/me")));
     }
 
@@ -99,7 +100,8 @@ public sealed class SimulatorFaultTests
     public async Task Control_endpoints_expose_ground_truth_and_move_consumption_clock_and_faults()
     {
         await using var sim = await SimulatorTestClock.StartSmallAsync();
-        using var http = new HttpClient { BaseAddress = sim.Root };
+        using var http = sim.CreateHttpClient();
+        http.BaseAddress = sim.Root;
 
         var truth = await http.GetFromJsonAsync<GroundTruth>("_simulator/ground-truth", Json);
         Assert.NotNull(truth);

@@ -99,4 +99,35 @@ public sealed class OvhClientOptionsTests
         Assert.True(new OvhClientOptions { ClientId = "id", ClientSecret = "secret" }.HasCredentials);
         Assert.False(new OvhClientOptions { ApplicationKey = "ak", ApplicationSecret = "as" }.HasCredentials);
     }
+
+    [Fact]
+    public void A_trusted_certificate_file_must_exist_and_hold_a_certificate()
+    {
+        using var folder = new OvhCostManager.Tests.Infrastructure.TempDirectory();
+        var notACertificate = Path.Combine(folder.Path, "notes.pem");
+        File.WriteAllText(notACertificate, "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+
+        var missing = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Ovh:TrustedCertificateFile"] = "/nonexistent/ovh.pem" }));
+        var garbage = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Ovh:TrustedCertificateFile"] = notACertificate }));
+        var thumbprint = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Ovh:TrustedCertificateThumbprint"] = "abc" }));
+        var both = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["Ovh:TrustedCertificateFile"] = notACertificate, ["Ovh:TrustedCertificateThumbprint"] = new string('a', 64),
+        }));
+
+        Assert.Equal(["Ovh:TrustedCertificateFile points to '/nonexistent/ovh.pem', which does not exist or cannot be read."], missing.Failures);
+        Assert.Equal([$"Ovh:TrustedCertificateFile points to '{notACertificate}', which is not an X.509 certificate (PEM or DER)."], garbage.Failures);
+        Assert.Equal(["Ovh:TrustedCertificateThumbprint must be a certificate's SHA-256 fingerprint: 64 hexadecimal digits (colons allowed)."], thumbprint.Failures);
+        Assert.Equal(["Set either Ovh:TrustedCertificateFile or Ovh:TrustedCertificateThumbprint, not both."], both.Failures);
+    }
+
+    [Fact]
+    public void A_thumbprint_is_read_with_or_without_colons()
+    {
+        var plain = OvhTrustedCertificate.FromThumbprint(string.Concat(Enumerable.Repeat("0a", 32)));
+        var colons = OvhTrustedCertificate.FromThumbprint(string.Join(':', Enumerable.Repeat("0A", 32)));
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("0A", 32)), plain!.Thumbprint);
+        Assert.Equal(plain.Thumbprint, colons!.Thumbprint);
+    }
 }
