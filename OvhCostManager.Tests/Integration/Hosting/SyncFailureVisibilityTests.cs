@@ -13,15 +13,11 @@ public sealed class SyncFailureVisibilityTests
     {
         await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small });
         using var data = new TempDirectory();
-        await using var app = await PublishedApp.StartAsync(new Dictionary<string, string>
-        {
-            ["Data__Directory"] = data.Path,
-            ["Ovh__BaseUrl"] = simulator.BaseUrl.ToString(),
-            ["Ovh__ApplicationKey"] = simulator.Credentials.ApplicationKey,
-            ["Ovh__ApplicationSecret"] = simulator.Credentials.ApplicationSecret,
-            ["Ovh__ConsumerKey"] = "ck-revoked-by-the-account-owner",
-            ["Ovh__RetryBaseDelay"] = "00:00:00.010",
-        });
+        var settings = simulator.ClientSettings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        settings["Data__Directory"] = data.Path;
+        settings["Ovh__ConsumerKey"] = "ck-revoked-by-the-account-owner";
+        settings["Ovh__RetryBaseDelay"] = "00:00:00.010";
+        await using var app = await PublishedApp.StartAsync(settings);
         using var client = app.CreateClient();
 
         // The start-up sync runs in the background: health turns degraded when it has been recorded.
@@ -44,7 +40,14 @@ public sealed class SyncFailureVisibilityTests
         Assert.Equal("CredentialsRefused", health.GetProperty("lastRun").GetProperty("failureReason").GetString());
         Assert.Contains("credentials refused by OVH", health.GetProperty("reason").GetString());
 
+        // The header shows the failure when no run is in progress (the scheduler may have started the next one).
         var page = await client.GetStringAsync("/");
+        for (var attempt = 0; attempt < 60 && !page.Contains("data-sync-failure=", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(500);
+            page = await client.GetStringAsync("/");
+        }
+
         Assert.Contains("data-sync-failure=\"CredentialsRefused\"", page);
         Assert.Contains("data-sync-status=\"Failed\"", page);
         Assert.Contains("data-banner=\"sync-failure\"", page);

@@ -302,7 +302,7 @@ public sealed class BillImportTests(ITestOutputHelper output)
             foreach (var bill in stored)
             {
                 var expected = truth.Bills[bill.Id];
-                var payment = sim.Account.FindBill(bill.Id)!.Payment;
+                var payment = sim.Account.FindBill(bill.Id)!.PaymentAt(sim.Clock.GetUtcNow());
                 Assert.Equal((expected.WithoutTax, expected.Tax, expected.WithTax, expected.Lines, true), (bill.PriceWithoutTax, bill.Tax, bill.PriceWithTax, bill.LineCount, bill.LinesComplete));
                 Assert.Equal(expected.Paid ? BillPaymentStatus.Paid : BillPaymentStatus.Pending, bill.PaymentStatus);
                 Assert.Equal(payment?.PaymentType, bill.PaymentType);

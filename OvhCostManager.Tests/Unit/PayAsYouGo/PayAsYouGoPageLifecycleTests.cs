@@ -29,6 +29,7 @@ public sealed class PayAsYouGoPageLifecycleTests : IAsyncLifetime
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services
             .AddSingleton(database.Get<PayAsYouGoQuery>())
+            .AddSingleton(database.Get<ForecastTrackRecordQuery>())
             .AddSingleton(database.Get<SyncNotifier>())
             .AddSingleton(database.Get<ViewAfterSync<PayAsYouGoView>>())
             .AddLocalization(o => o.ResourcesPath = "Resources")

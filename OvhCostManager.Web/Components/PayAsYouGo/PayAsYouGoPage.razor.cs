@@ -23,9 +23,16 @@ public partial class PayAsYouGoPage
 
     protected override void OnInitialized() =>
         live = new LiveUpdates(Notifier, InvokeAsync, StateHasChanged)
-            .ShowAfterSync(SharedView, outcome => outcome.ConsumptionSnapshotStored, shared => view = shared)
-            // A month is scored once its bill arrives, which a bill sync brings: any run may change it.
-            .ReloadAfterSync(_ => true, async () => trackRecord = await TrackRecord.GetAsync());
+            .ReloadAfterSync(_ => true, async outcome =>
+            {
+                if (outcome.ConsumptionSnapshotStored)
+                {
+                    view = await SharedView.GetAsync(outcome);
+                }
+
+                // A month is scored once its bill arrives, which a bill sync brings: any run may change it.
+                trackRecord = await TrackRecord.GetAsync();
+            });
 
     protected override async Task OnInitializedAsync()
     {
