@@ -43,7 +43,9 @@ public sealed class SyncHarness : IAsyncDisposable
             ["Data:Directory"] = directory,
             ["Ovh:RetryBaseDelay"] = "00:00:00.010",
             ["Ovh:MaxRetryAfter"] = "00:00:00.050",
-            ["Ovh:RequestTimeout"] = "00:00:02",
+            // Generous: on a machine busy with other test processes a loopback answer can take seconds, and a timeout
+            // turns into a retry or a partial run that the test did not ask for. Tests of timeouts set their own.
+            ["Ovh:RequestTimeout"] = "00:00:10",
             ["Ovh:MaxRetries"] = "8",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
