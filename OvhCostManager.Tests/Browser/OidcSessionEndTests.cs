@@ -66,7 +66,8 @@ public sealed partial class OidcSessionEndTests
         await SignedInAsync(dashboard, async (_, cookie) =>
         {
             using var client = dashboard.App.CreateClient(followRedirects: false);
-            using var simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}/") };
+            using var simulator = await DemoSimulator.CreateClientAsync(dashboard.App);
+            simulator.BaseAddress = DemoSimulator.Url(simulatorPort);
 
             // Used every 50 minutes, the session never idles an hour: only the two-hour limit ends it.
             foreach (var (minutes, expected) in new[] { (50, HttpStatusCode.OK), (50, HttpStatusCode.OK), (30, HttpStatusCode.Unauthorized) })
