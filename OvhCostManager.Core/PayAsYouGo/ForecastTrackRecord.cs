@@ -57,8 +57,7 @@ public sealed class ForecastTrackRecordQuery(IDbContextFactory<CostDbContext> co
                 .Select(s => new { s.Id, s.TakenAtUtc, s.Total }).ToListAsync(cancellationToken);
             var days = readings
                 .GroupBy(r => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.TakenAtUtc, zone).DateTime))
-                .Select(g => g.MaxBy(r => (r.TakenAtUtc, r.Id))!)
-                .Select(r => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.TakenAtUtc, zone).DateTime), r.Total, billed.Amount))
+                .Select(g => Day(g.Key, g.MaxBy(r => (r.TakenAtUtc, r.Id))!.Total, billed.Amount))
                 .OrderBy(d => d.Day)
                 .ToList();
             records.Add(Month(month, billed.Amount, billId, days));

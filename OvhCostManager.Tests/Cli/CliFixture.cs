@@ -63,9 +63,9 @@ public sealed class CliFixture : IAsyncLifetime
         };
         if (withCredentials)
         {
-            foreach (var (key, value) in Simulator.ClientSettings)
+            foreach (var (key, value) in PublishedApp.EnvironmentOf(Simulator))
             {
-                if (value is not null) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+                environment[key] = value;
             }
         }
 

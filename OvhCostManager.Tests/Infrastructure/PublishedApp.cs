@@ -17,6 +17,10 @@ public static class PublishedApp
     private static readonly SemaphoreSlim PublishLock = new(1, 1);
     private static string? publishedDirectory;
 
+    /// <summary>A simulator's client settings (<c>Ovh:*</c>, its certificate included) as environment variables of a process.</summary>
+    public static Dictionary<string, string> EnvironmentOf(OvhCostManager.Simulator.SimulatorServer simulator) =>
+        simulator.ClientSettings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+
     public static async Task<string> PublishAsync()
     {
         await PublishLock.WaitAsync();

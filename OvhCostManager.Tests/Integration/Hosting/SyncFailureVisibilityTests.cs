@@ -13,7 +13,7 @@ public sealed class SyncFailureVisibilityTests
     {
         await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small });
         using var data = new TempDirectory();
-        var settings = simulator.ClientSettings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        var settings = PublishedApp.EnvironmentOf(simulator);
         settings["Data__Directory"] = data.Path;
         settings["Ovh__ConsumerKey"] = "ck-revoked-by-the-account-owner";
         settings["Ovh__RetryBaseDelay"] = "00:00:00.010";
