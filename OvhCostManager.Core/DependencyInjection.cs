@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Changes;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
@@ -37,6 +38,12 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(SyncOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<InsightsOptions>()
+            .Bind(configuration.GetSection(InsightsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ResourceDayRecorder>();
+        services.AddSingleton<DailyChangesQuery>();
         services.AddSingleton<SyncNotifier>();
         services.AddOvhApi(configuration);
         services.AddSingleton<BillStore>();

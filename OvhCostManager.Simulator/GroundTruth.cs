@@ -36,6 +36,10 @@ public sealed record GroundTruth
     public required Money UnpaidWithTax { get; init; }
     /// <summary>Sum of the credit balances' amounts.</summary>
     public required Money CreditBalance { get; init; }
+    /// <summary>Instances that appeared, changed flavour or vanished on the Paris days up to now's, with their € per day.</summary>
+    public required IReadOnlyList<ResourceEvent> ResourceEvents { get; init; }
+    /// <summary>Usage bursts begun by now (their full amount is spent within their day).</summary>
+    public required IReadOnlyList<UsageBurst> UsageBursts { get; init; }
 
     public static GroundTruth Compute(SimulatedAccount account, DateTimeOffset now)
     {
@@ -89,13 +93,15 @@ public sealed record GroundTruth
                 CloudProjectsPerMonth = projects,
                 ResourcesPerMonth = resources,
                 Counts = new TruthCounts(bills.Count, lines, account.DedicatedServers.Count, account.Vps.Count, account.NetApps.Count,
-                    account.CloudProjects.Count, account.Instances.Count),
+                    account.CloudProjects.Count, account.InstancesEver.Count(i => i.ExistsAt(now))),
                 ConsumptionCurrent = current,
                 IncurredPerMonth = incurred,
                 IncurredPerResource = incurredPerResource,
                 ConsumptionForecast = Money.Sum(ConsumptionView.Forecast(account, now).Select(e => e.Amount)),
                 UnpaidWithTax = unpaid,
                 CreditBalance = Money.Sum(account.CreditBalances.Select(b => b.Amount)),
+                ResourceEvents = account.ResourceEvents.Where(e => e.Day <= ParisTime.DateOf(now)).ToList(),
+                UsageBursts = account.UsageBursts.Where(b => b.Start <= now).ToList(),
             };
         }
     }

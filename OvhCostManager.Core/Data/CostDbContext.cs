@@ -28,6 +28,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<ServiceRenewal> ServiceRenewals => Set<ServiceRenewal>();
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<ResourceDay> ResourceDays => Set<ResourceDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -46,6 +46,7 @@ public sealed class ConsumptionImport(IOvhApi ovh, ConsumptionStore store, TimeP
                 if (kind == ConsumptionKind.Current)
                 {
                     run.ConsumptionSnapshotStored = true;
+                    run.CurrentConsumption = transactions;
                 }
             }
             catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))

@@ -46,6 +46,9 @@ public sealed class SyncRunRecorder(SyncRequest request, IProgress<SyncProgress>
     public int InventoryItemsImported => inventoryItems;
     public bool ConsumptionSnapshotStored { get; set; }
 
+    /// <summary>The current consumption this run stored, for today's priced resource rows (<c>Changes/ResourceDayRecorder</c>).</summary>
+    public IReadOnlyList<Ovh.Models.ConsumptionTransaction>? CurrentConsumption { get; set; }
+
     public IReadOnlyDictionary<string, SyncStepResult> Steps
     {
         get

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using OvhCostManager.Core.Changes;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Ovh;
@@ -32,9 +33,13 @@ public sealed class SyncRunner(
     AccountImport account,
     InventoryImport inventory,
     CloudDetailsImport cloudDetails,
+    ResourceDayRecorder resourceDays,
     TimeProvider clock,
     ILogger<SyncRunner> logger) : ISyncRunner
 {
+    /// <summary>Today's row of each instance, which the day's changes compare (<see cref="ResourceDayRecorder"/>).</summary>
+    public const string ResourceDayStep = "resource days";
+
     public const string CancelledError = "Cancelled before the end; what was saved is complete and the next run continues.";
 
     public const string CredentialsRefusedError =
@@ -71,6 +76,10 @@ public sealed class SyncRunner(
                 ? StepAsync(recorder, AccountImport.StepName, () => account.RunAsync(recorder, cancellationToken), cancellationToken)
                 : none;
             await Task.WhenAll(inventoryStored, cloudDetailsStored, billsStored, consumptionStored, accountStored);
+            if (recorder.ConsumptionSnapshotStored || recorder.Steps.GetValueOrDefault(CloudDetailsImport.StepName, SyncStepResult.Failed) != SyncStepResult.Failed)
+            {
+                await StepAsync(recorder, ResourceDayStep, () => resourceDays.RecordAsync(recorder.CurrentConsumption, zone, cancellationToken), cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -536,13 +536,13 @@ public sealed partial class SimulatedAccount
         foreach (var project in CloudProjects)
         {
             var sid = project.Terms.ServiceId;
-            var hourly = Instances.Where(i => i.ProjectId == project.Id && !i.MonthlyBilling && i.Created < month.End);
+            var hourly = InstancesEver.Where(i => i.ProjectId == project.Id && !i.MonthlyBilling && i.RunsIn(month));
             foreach (var group in hourly.GroupBy(i => (i.Flavor.Name, i.Region)).OrderBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.Region, StringComparer.Ordinal))
             {
                 var flavor = group.First().Flavor;
                 var details = group.Select(i =>
                 {
-                    var hours = i.Created > month.Start ? (long)Math.Ceiling((month.End - i.Created).TotalHours) : hoursInMonth;
+                    var hours = i.Created > month.Start || i.Deleted < month.End ? HoursIn(i, month, month.End) : hoursInMonth;
                     if (i.Status != "ACTIVE") hours = Math.Min(hours, r.Next(1, hoursInMonth / 2));
                     return new ConsumptionDetail(i.Id, hours, Money.FromDecimal(decimal.Round(hours * flavor.HourlyPrice, 2, MidpointRounding.AwayFromZero)));
                 }).ToList();
@@ -582,6 +582,7 @@ public sealed partial class SimulatedAccount
             }
         }
 
+        elements.AddRange(BurstElements(month, fr));
         if (DedicatedServers.Count > 0 && r.NextDouble() < 0.5)
         {
             var server = DedicatedServers[0];
@@ -592,6 +593,14 @@ public sealed partial class SimulatedAccount
         }
 
         return new MonthPlan(month, elements);
+    }
+
+    /// <summary>Hours an instance ran in the month by <paramref name="now"/>: every hour started is billed.</summary>
+    internal static long HoursIn(SimInstance instance, BillingMonth month, DateTimeOffset now)
+    {
+        var from = instance.Created > month.Start ? instance.Created : month.Start;
+        var to = new[] { now, month.End, instance.Deleted ?? month.End }.Min();
+        return to <= from ? 0 : (long)Math.Ceiling((to - from).TotalHours);
     }
 
     private static ConsumptionElement ExtraElement(string extra, SimCloudProject project, long sid, string region, BillingMonth month, Random r, bool fr)

@@ -4,7 +4,9 @@ namespace OvhCostManager.Simulator;
 
 /// <summary>
 /// Ongoing and forecast pay-as-you-go figures at an instant. Rule simulated: each element of the month accrues
-/// linearly with elapsed time (floored to the cent per detail); the forecast is the full month off by an error that
+/// linearly with elapsed time (floored to the cent per detail), except the instances created after the account's first
+/// day (the hours they ran so far, each started hour at its exact hourly price) and usage bursts (linearly over their
+/// hours); the forecast is the full month off by an error that
 /// shrinks to nothing by the last day (<see cref="ForecastErrorPpm"/>), as OVH's own estimate learns over the month;
 /// amounts added with <see cref="SimulatedAccount.AdvanceConsumption"/> count in both at once.
 /// </summary>
@@ -17,12 +19,32 @@ public static class ConsumptionView
         var elapsed = (long)(now - month.Start).TotalSeconds;
         var total = (long)(month.End - month.Start).TotalSeconds;
         var bump = account.BumpOf(month);
+        var later = account.LaterInstances.ToDictionary(l => (l.Id, l.Flavor.Name));
+        var bursts = account.UsageBursts.ToDictionary(b => b.UniqueId, StringComparer.Ordinal);
+        ConsumptionDetail Accrued(ConsumptionElement e, ConsumptionDetail d)
+        {
+            if (e.PlanFamily == "instance" && later.TryGetValue((d.UniqueId, e.Reference), out var instance))
+            {
+                var hours = SimulatedAccount.HoursIn(instance, month, now);
+                return new ConsumptionDetail(d.UniqueId, hours, Money.FromDecimal(hours * instance.Flavor.HourlyPrice));
+            }
+
+            if (bursts.TryGetValue(d.UniqueId, out var burst))
+            {
+                var (done, length) = ((long)Math.Clamp((now - burst.Start).TotalSeconds, 0, UsageBurst.Hours * 3600), UsageBurst.Hours * 3600L);
+                return new ConsumptionDetail(d.UniqueId, d.Quantity * done / length, Scale(d.Amount, done, length));
+            }
+
+            return new ConsumptionDetail(d.UniqueId, d.Quantity * elapsed / total, Scale(d.Amount, elapsed, total));
+        }
+
         return plan.Elements.Select((e, i) => e with
         {
-            Details = e.Details.Select((d, j) => new ConsumptionDetail(
-                d.UniqueId,
-                d.Quantity * elapsed / total,
-                Scale(d.Amount, elapsed, total) + (i == 0 && j == 0 ? bump : Money.Zero))).ToList(),
+            Details = e.Details.Select((d, j) =>
+            {
+                var accrued = Accrued(e, d);
+                return i == 0 && j == 0 ? accrued with { Amount = accrued.Amount + bump } : accrued;
+            }).ToList(),
         }).ToList();
     }
 

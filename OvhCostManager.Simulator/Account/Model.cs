@@ -74,9 +74,18 @@ public sealed record SimCloudProject(
 
 public sealed record FlavorSpec(string Name, int Vcpus, int RamGb, int DiskGb, string Type, decimal HourlyPrice, decimal MonthlyPrice, bool Gpu);
 
+/// <summary>A Public Cloud instance; <see cref="Deleted"/> set: gone from that instant (a flavour change is the old instance
+/// deleted and one of the same id created at that instant with the new flavour).</summary>
 public sealed record SimInstance(
     string Id, string ProjectId, string Name, FlavorSpec Flavor, string Region, DateTimeOffset Created, bool MonthlyBilling,
-    string Status, string Ipv4, string ImageName);
+    string Status, string Ipv4, string ImageName, DateTimeOffset? Deleted = null)
+{
+    /// <summary>Listed by the API at <paramref name="now"/>.</summary>
+    public bool ExistsAt(DateTimeOffset now) => Created <= now && (Deleted is null || now < Deleted);
+
+    /// <summary>Whether it ran for some of the month (billed in it).</summary>
+    public bool RunsIn(BillingMonth month) => Created < month.End && (Deleted is null || Deleted > month.Start);
+}
 
 /// <summary>Any other billed service (domain, hosting, licence...) listed by <c>/services</c>.</summary>
 public sealed record SimOtherService(string Name, string DisplayName, string ProductName, string ProductDescription, string? RoutePath, Money MonthlyPrice, ServiceTerms Terms);

@@ -23,13 +23,13 @@ internal static class CloudRoutes
         app.MapGet("/1.0/cloud/project/{id}/instance", (string id, string? region) =>
             Project(id) is null
                 ? Missing(id)
-                : OvhJson.Json(account.Instances.Where(i => i.ProjectId == id && i.Created <= Now() && (string.IsNullOrEmpty(region) || i.Region == region))
+                : OvhJson.Json(account.InstancesEver.Where(i => i.ProjectId == id && i.ExistsAt(Now()) && (string.IsNullOrEmpty(region) || i.Region == region))
                     .Select(i => Instance(i, detailed: false)).ToList()));
 
         app.MapGet("/1.0/cloud/project/{id}/instance/{instanceId}", (string id, string instanceId) =>
         {
             if (Project(id) is null) return Missing(id);
-            var instance = account.Instances.FirstOrDefault(i => i.ProjectId == id && i.Id == instanceId && i.Created <= Now());
+            var instance = account.InstancesEver.FirstOrDefault(i => i.ProjectId == id && i.Id == instanceId && i.ExistsAt(Now()));
             return instance is null
                 ? OvhJson.NotFound($"The requested object (instanceId = {instanceId}) does not exist")
                 : OvhJson.Json(Instance(instance, detailed: true));
@@ -203,7 +203,7 @@ internal static class CloudRoutes
 
     private static object Quota(SimulatedAccount account, SimCloudProject p, string region, DateTimeOffset now)
     {
-        var instances = account.Instances.Where(i => i.ProjectId == p.Id && i.Region == region && i.Created <= now).ToList();
+        var instances = account.InstancesEver.Where(i => i.ProjectId == p.Id && i.Region == region && i.ExistsAt(now)).ToList();
         return new
         {
             instance = new

@@ -770,6 +770,47 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.ToTable("netapp_storages", (string)null);
                 });
 
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ResourceDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flavor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HourlyPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MonthlyBilling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ObservedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "InstanceId");
+
+                    b.ToTable("resource_days", (string)null);
+                });
+
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ServiceRenewal", b =>
                 {
                     b.Property<string>("ServiceName")

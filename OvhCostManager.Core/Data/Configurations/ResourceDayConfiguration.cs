@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OvhCostManager.Core.Data.Entities;
+
+namespace OvhCostManager.Core.Data.Configurations;
+
+internal sealed class ResourceDayConfiguration : IEntityTypeConfiguration<ResourceDay>
+{
+    public void Configure(EntityTypeBuilder<ResourceDay> builder)
+    {
+        builder.ToTable("resource_days");
+        builder.HasKey(r => new { r.Day, r.InstanceId });
+        builder.Property(r => r.InstanceId).HasMaxLength(64);
+        builder.Property(r => r.ProjectId).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.Name).IsRequired();
+    }
+}

@@ -1,0 +1,25 @@
+using OvhCostManager.Core.Costs;
+
+namespace OvhCostManager.Core.Data.Entities;
+
+/// <summary>
+/// One Public Cloud instance as last seen on one day of the account time zone: the inventory's listing, priced by that
+/// reading's consumption. The inventory itself is overwritten by each sync, so a day's changes are found by comparing
+/// these rows with an earlier day's; one row per instance and day keeps the table small (the day's latest reading).
+/// </summary>
+public sealed class ResourceDay
+{
+    public DateOnly Day { get; set; }
+    public string InstanceId { get; set; } = "";
+    public string ProjectId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Flavor { get; set; }
+    public string? Region { get; set; }
+    public string? Status { get; set; }
+    public bool MonthlyBilling { get; set; }
+
+    /// <summary>The hour's price of the instance at its flavour (its consumption's amount over its hours); null until OVH bills an hour of it.</summary>
+    public Money? HourlyPrice { get; set; }
+
+    public DateTimeOffset ObservedAtUtc { get; set; }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.DependencyInjection;
+using OvhCostManager.Core.Changes;
+using OvhCostManager.Core.Costs;
+using OvhCostManager.Core.Data.Entities;
+using OvhCostManager.Core.Sync;
+using OvhCostManager.Simulator;
+using OvhCostManager.Tests.Infrastructure;
+
+namespace OvhCostManager.Tests.Integration.Changes;
+
+/// <summary>
+/// Eleven days of syncs on the simulator's clock (one at 23:00 Paris time each day): every instance that appears,
+/// changes flavour or vanishes, and the usage burst, is reported on its day with the ground truth's € per day, and
+/// nothing on the quiet days.
+/// </summary>
+public sealed class DailyChangesTests
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly DateOnly FirstDay = new(2026, 10, 5);
+    private static readonly SyncRequest DailyReading =
+        new(SyncRunKind.Consumption, SyncScope.Consumption | SyncScope.Inventory | SyncScope.CloudDetails, Trigger: "timer");
+
+    [Fact]
+    public async Task Each_injected_change_and_the_burst_are_reported_on_their_day_with_the_ground_truths_euros_and_quiet_days_report_nothing()
+    {
+        var clock = SimulatorClock.Frozen(EveningOf(FirstDay));
+        await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = clock });
+        await using var harness = await SyncHarness.CreateAsync(simulator);
+        Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"))).Status);
+        var query = harness.Services.GetRequiredService<DailyChangesQuery>();
+        var readings = new Dictionary<DateOnly, DateTimeOffset> { [FirstDay] = clock.GetUtcNow() };
+
+        var reports = new Dictionary<DateOnly, DailyChangesReport>();
+        for (var n = 1; n <= 10; n++)
+        {
+            var day = FirstDay.AddDays(n);
+            clock.SetNow(EveningOf(day));
+            readings[day] = clock.GetUtcNow();
+            Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(DailyReading)).Status);
+            reports[day] = await query.AtAsync(clock.GetUtcNow());
+        }
+
+        var truth = simulator.GroundTruth;
+        Assert.Equal(5, truth.ResourceEvents.Count);
+        var burst = Assert.Single(truth.UsageBursts);
+        var eventDays = truth.ResourceEvents.Select(e => e.Day).Append(burst.Day).ToHashSet();
+        Assert.Equal([4, 6, 7, 8, 10], Enumerable.Range(1, 10).Where(n => !eventDays.Contains(FirstDay.AddDays(n))));
+        foreach (var (day, report) in reports)
+        {
+            Assert.Equal(day, report.Day);
+            Assert.Equal(day.AddDays(-1), report.ComparedWith);
+            var expected = truth.ResourceEvents.Where(e => e.Day == day)
+                .Select(e => $"{e.Kind} {e.InstanceId} {e.FromFlavour}>{e.ToFlavour} {e.PerDay.Ucents}").Order();
+            Assert.Equal(expected, report.Changes.Select(c => $"{c.Kind} {c.InstanceId} {c.FromFlavour}>{c.ToFlavour} {c.PerDay?.Ucents}").Order());
+            Assert.All(report.Changes, c => Assert.Equal(c.PerDay!.Value.Ucents * 30, c.PerMonth!.Value.Ucents));
+            if (day != burst.Day) Assert.Empty(report.Anomalies);
+        }
+
+        var flavourChange = truth.ResourceEvents.Single(e => e.Kind == ResourceEventKind.FlavourChanged);
+        Assert.Equal(Money.FromDecimal((0.2266m - 0.0566m) * 24), flavourChange.PerDay);
+
+        // The burst day against the median of the days before it, from what the simulator served at each reading.
+        var projectCost = DailyCosts(simulator, readings, e => e.Domain == burst.ProjectId);
+        var onBurstDay = Assert.Single(reports[burst.Day].Anomalies, a => a.Scope == AnomalyScope.Project);
+        Assert.Equal(burst.ProjectId, onBurstDay.Subject);
+        Assert.Equal(projectCost[burst.Day], onBurstDay.Judgement.DayCost);
+        var before = Enumerable.Range(1, 8).Select(n => projectCost[burst.Day.AddDays(-n)].Ucents).Order().ToArray();
+        Assert.Equal(new Money((before[3] + before[4]) / 2), onBurstDay.Judgement.Median);
+        Assert.Equal(8, onBurstDay.Judgement.DaysInWindow);
+        // The project's instance that vanished on day 5 ran during most of the window: the median holds part of its rate.
+        var vanished = truth.ResourceEvents.Single(e => e.Kind == ResourceEventKind.Gone && e.ProjectId == burst.ProjectId);
+        Assert.InRange(onBurstDay.Judgement.Deviation.Amount, burst.Amount.Amount + vanished.PerDay.Amount - 1m, burst.Amount.Amount + 1m);
+        var family = Assert.Single(reports[burst.Day].Anomalies, a => a.Scope == AnomalyScope.Family);
+        Assert.Equal(burst.PlanFamily, family.Subject);
+        Assert.Equal(DailyCosts(simulator, readings, e => e.PlanFamily == burst.PlanFamily)[burst.Day], family.Judgement.DayCost);
+    }
+
+    [Fact]
+    public async Task Any_earlier_day_can_be_compared_and_a_day_not_before_the_examined_one_is_refused()
+    {
+        var clock = SimulatorClock.Frozen(EveningOf(FirstDay));
+        await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = clock });
+        await using var harness = await SyncHarness.CreateAsync(simulator);
+        await harness.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"));
+        for (var n = 1; n <= 3; n++)
+        {
+            clock.SetNow(EveningOf(FirstDay.AddDays(n)));
+            await harness.RunAsync(DailyReading);
+        }
+
+        var query = harness.Services.GetRequiredService<DailyChangesQuery>();
+        var report = await query.GetAsync(since: FirstDay);
+
+        // Over three days: the flavour-changed instance appeared (at its new flavour), and so did the two others.
+        var truth = simulator.GroundTruth.ResourceEvents;
+        var resized = truth.Single(e => e.Kind == ResourceEventKind.FlavourChanged);
+        Assert.Equal(FirstDay.AddDays(3), report.Day);
+        Assert.Equal(FirstDay, report.ComparedWith);
+        Assert.Equal(
+            truth.Where(e => e.Kind == ResourceEventKind.Appeared).Select(e => $"{e.InstanceId} {(e.InstanceId == resized.InstanceId ? resized.ToFlavour : e.ToFlavour)}").Order(),
+            report.Changes.Select(c => $"{c.InstanceId} {c.ToFlavour}").Order());
+        Assert.All(report.Changes, c => Assert.Equal(ResourceChangeKind.Appeared, c.Kind));
+        Assert.Equal(report.Changes.OrderByDescending(c => c.PerDay!.Value.Ucents).Select(c => c.InstanceId), report.Changes.Select(c => c.InstanceId));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => query.GetAsync(since: FirstDay.AddDays(3)));
+    }
+
+    private static DateTimeOffset EveningOf(DateOnly day)
+    {
+        var local = day.ToDateTime(new TimeOnly(23, 0));
+        return new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>Each day's consumption of the selected elements: its reading minus the day before's, scaled to 24 hours.</summary>
+    private static Dictionary<DateOnly, Money> DailyCosts(SimulatorServer simulator, Dictionary<DateOnly, DateTimeOffset> readings, Func<ConsumptionElement, bool> selected)
+    {
+        Money At(DateTimeOffset t) => Money.Sum(ConsumptionView.Current(simulator.Account, t).Where(selected).Select(e => e.Amount));
+        return readings.Keys.Where(d => readings.ContainsKey(d.AddDays(-1))).ToDictionary(d => d, d =>
+        {
+            var (from, to) = (readings[d.AddDays(-1)], readings[d]);
+            return new Money((long)((Int128)(At(to) - At(from)).Ucents * 86_400 / (long)(to - from).TotalSeconds));
+        });
+    }
+}
