@@ -46,7 +46,7 @@ public sealed record CostAnomaly(string Key, AnomalyScope Scope, string Subject,
 /// (the day before by default, or any earlier day): changes largest € first, then the anomalies of the day.
 /// </summary>
 public sealed record DailyChangesReport(
-    DateOnly? Day, DateOnly? ComparedWith, IReadOnlyList<ResourceChange> Changes, IReadOnlyList<CostAnomaly> Anomalies, AnomalyRule Rule)
+    DateOnly? Day, DateOnly? ComparedWith, IReadOnlyList<ResourceChange> Changes, IReadOnlyList<CostAnomaly> Anomalies, AnomalyRule Rule, string Currency)
 {
     public bool HasData => Day is not null && ComparedWith is not null;
 

@@ -30,8 +30,8 @@ public sealed class DailyChangesQuery(IDbContextFactory<CostDbContext> contexts,
     }
 
     /// <summary>
-    /// <paramref name="day"/> (default: the latest day observed) against <paramref name="since"/> (default: the latest
-    /// day observed before it). <paramref name="since"/> must be before the day.
+    /// <paramref name="day"/> (default: the latest day observed) against <paramref name="since"/> (default: the day
+    /// before), or the last day observed before that one. <paramref name="since"/> must be before the day.
     /// </summary>
     public async Task<DailyChangesReport> GetAsync(DateOnly? day = null, DateOnly? since = null, CancellationToken cancellationToken = default)
     {
@@ -43,11 +43,14 @@ public sealed class DailyChangesQuery(IDbContextFactory<CostDbContext> contexts,
             throw new ArgumentOutOfRangeException(nameof(since), asked, $"The day compared with ({asked:yyyy-MM-dd}) must be before {examined:yyyy-MM-dd}.");
         }
 
-        var compared = since ?? await context.ResourceDays.Where(r => r.Day < examined).Select(r => (DateOnly?)r.Day).MaxAsync(cancellationToken);
+        // A day without readings is compared through the last day observed before it.
+        var upTo = since ?? examined.AddDays(-1);
+        var compared = await context.ResourceDays.Where(r => r.Day <= upTo).Select(r => (DateOnly?)r.Day).MaxAsync(cancellationToken);
         var projects = await context.CloudProjects.ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
         var changes = compared is { } from ? await ChangesAsync(context, from, examined, projects, cancellationToken) : [];
         var anomalies = await AnomaliesAsync(context, zone, examined, projects, cancellationToken);
-        return new DailyChangesReport(examined, compared, changes, anomalies, Rule);
+        var currency = await context.ConsumptionSnapshots.OrderByDescending(s => s.Id).Select(s => s.Currency).FirstOrDefaultAsync(cancellationToken) ?? "EUR";
+        return new DailyChangesReport(examined, compared, changes, anomalies, Rule, currency);
     }
 
     private static async Task<IReadOnlyList<ResourceChange>> ChangesAsync(CostDbContext context, DateOnly from, DateOnly to,

@@ -53,6 +53,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Ovh__MaxRetries", "many", "Ovh:MaxRetries")]
     [InlineData("Dashboard__StaleAfterDays", "soon", "Dashboard:StaleAfterDays")]
     [InlineData("RateLimiting__PermitLimit", "many", "RateLimiting:PermitLimit")]
+    [InlineData("Insights__LookBackDays", "abc", "Insights:LookBackDays")]
+    [InlineData("Insights__ThresholdPercent", "0", "Insights:ThresholdPercent")]
+    [InlineData("Insights__FloorEuros", "-5", "Insights:FloorEuros")]
     public async Task A_setting_of_the_wrong_form_stops_startup_with_one_line_naming_it(string variable, string value, string setting)
     {
         using var data = new TempDirectory();
