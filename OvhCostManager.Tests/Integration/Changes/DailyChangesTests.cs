@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OvhCostManager.Core.Changes;
 using OvhCostManager.Core.Costs;
@@ -20,20 +21,23 @@ public sealed class DailyChangesTests
     private static readonly SyncRequest DailyReading =
         new(SyncRunKind.Consumption, SyncScope.Consumption | SyncScope.Inventory | SyncScope.CloudDetails, Trigger: "timer");
 
-    [Fact]
-    public async Task Each_injected_change_and_the_burst_are_reported_on_their_day_with_the_ground_truths_euros_and_quiet_days_report_nothing()
+    [Theory]
+    [InlineData("2026-10-05")]
+    [InlineData("2026-11-25")]
+    public async Task Each_injected_change_and_the_burst_are_reported_on_their_day_with_the_ground_truths_euros_and_quiet_days_report_nothing(string first)
     {
-        var clock = SimulatorClock.Frozen(EveningOf(FirstDay));
+        var firstDay = DateOnly.Parse(first, CultureInfo.InvariantCulture);
+        var clock = SimulatorClock.Frozen(EveningOf(firstDay));
         await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = clock });
         await using var harness = await SyncHarness.CreateAsync(simulator);
         Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"))).Status);
         var query = harness.Services.GetRequiredService<DailyChangesQuery>();
-        var readings = new Dictionary<DateOnly, DateTimeOffset> { [FirstDay] = clock.GetUtcNow() };
+        var readings = new Dictionary<DateOnly, DateTimeOffset> { [firstDay] = clock.GetUtcNow() };
 
         var reports = new Dictionary<DateOnly, DailyChangesReport>();
         for (var n = 1; n <= 10; n++)
         {
-            var day = FirstDay.AddDays(n);
+            var day = firstDay.AddDays(n);
             clock.SetNow(EveningOf(day));
             readings[day] = clock.GetUtcNow();
             Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(DailyReading)).Status);
@@ -44,7 +48,7 @@ public sealed class DailyChangesTests
         Assert.Equal(5, truth.ResourceEvents.Count);
         var burst = Assert.Single(truth.UsageBursts);
         var eventDays = truth.ResourceEvents.Select(e => e.Day).Append(burst.Day).ToHashSet();
-        Assert.Equal([4, 6, 7, 8, 10], Enumerable.Range(1, 10).Where(n => !eventDays.Contains(FirstDay.AddDays(n))));
+        Assert.Equal([4, 6, 7, 8, 10], Enumerable.Range(1, 10).Where(n => !eventDays.Contains(firstDay.AddDays(n))));
         foreach (var (day, report) in reports)
         {
             Assert.Equal(day, report.Day);
@@ -111,13 +115,15 @@ public sealed class DailyChangesTests
     }
 
     /// <summary>Each day's consumption of the selected elements: its reading minus the day before's, scaled to 24 hours.</summary>
+    /// <remarks>On the 1st, the month so far over the time since its start: the reading before belongs to the month before.</remarks>
     private static Dictionary<DateOnly, Money> DailyCosts(SimulatorServer simulator, Dictionary<DateOnly, DateTimeOffset> readings, Func<ConsumptionElement, bool> selected)
     {
         Money At(DateTimeOffset t) => Money.Sum(ConsumptionView.Current(simulator.Account, t).Where(selected).Select(e => e.Amount));
         return readings.Keys.Where(d => readings.ContainsKey(d.AddDays(-1))).ToDictionary(d => d, d =>
         {
-            var (from, to) = (readings[d.AddDays(-1)], readings[d]);
-            return new Money((long)((Int128)(At(to) - At(from)).Ucents * 86_400 / (long)(to - from).TotalSeconds));
+            var to = readings[d];
+            var (from, before) = d.Day == 1 ? (OvhCostManager.Simulator.BillingMonth.Of(to).Start, Money.Zero) : (readings[d.AddDays(-1)], At(readings[d.AddDays(-1)]));
+            return new Money((long)((Int128)(At(to) - before).Ucents * 86_400 / (long)(to - from).TotalSeconds));
         });
     }
 }
