@@ -45,7 +45,9 @@ public sealed class DailyChangesQuery(IDbContextFactory<CostDbContext> contexts,
 
         // A day without readings is compared through the last day observed before it.
         var upTo = since ?? examined.AddDays(-1);
-        var compared = await context.ResourceDays.Where(r => r.Day <= upTo).Select(r => (DateOnly?)r.Day).MaxAsync(cancellationToken);
+        // A day not observed yet (no sync since midnight) has nothing to compare: its instances are not all gone.
+        var observed = await context.ResourceDays.AnyAsync(r => r.Day == examined, cancellationToken);
+        var compared = observed ? await context.ResourceDays.Where(r => r.Day <= upTo).Select(r => (DateOnly?)r.Day).MaxAsync(cancellationToken) : null;
         var projects = await context.CloudProjects.ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
         var changes = compared is { } from ? await ChangesAsync(context, from, examined, projects, cancellationToken) : [];
         var anomalies = await AnomaliesAsync(context, zone, examined, projects, cancellationToken);

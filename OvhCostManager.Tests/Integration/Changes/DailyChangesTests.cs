@@ -106,6 +106,12 @@ public sealed class DailyChangesTests
         Assert.All(report.Changes, c => Assert.Equal(ResourceChangeKind.Appeared, c.Kind));
         Assert.Equal(report.Changes.OrderByDescending(c => c.PerDay!.Value.Ucents).Select(c => c.InstanceId), report.Changes.Select(c => c.InstanceId));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => query.GetAsync(since: FirstDay.AddDays(3)));
+
+        // Past midnight, before the day's first sync: nothing observed that day, so nothing reported as gone.
+        var nextMorning = await query.AtAsync(EveningOf(FirstDay.AddDays(3)).AddHours(3));
+        Assert.Equal(FirstDay.AddDays(4), nextMorning.Day);
+        Assert.False(nextMorning.HasData);
+        Assert.Empty(nextMorning.Changes);
     }
 
     private static DateTimeOffset EveningOf(DateOnly day)
