@@ -16,6 +16,8 @@ public static class InventoryAndConsumptionQueries
         services.AddSingleton(sp => new ViewAfterSync<PayAsYouGoView>(sp.GetRequiredService<PayAsYouGoQuery>().GetAsync));
         services.AddSingleton<InventoryQuery>();
         services.AddSingleton<AccountQuery>();
+        services.AddSingleton<Savings.HourlyToMonthlyAdvisor>();
+        services.AddSingleton<Savings.CloudLeftoverFinder>();
         return services;
     }
 }

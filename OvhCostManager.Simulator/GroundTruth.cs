@@ -36,6 +36,10 @@ public sealed record GroundTruth
     public required Money UnpaidWithTax { get; init; }
     /// <summary>Sum of the credit balances' amounts.</summary>
     public required Money CreditBalance { get; init; }
+    /// <summary>Volumes attached to no listed instance, snapshots of a deleted volume, failover IPs routed nowhere.</summary>
+    public required IReadOnlyList<LeftoverTruth> CloudLeftovers { get; init; }
+    /// <summary>Listed instances billed by the hour, with their flavour's prices and hours of this and last month.</summary>
+    public required IReadOnlyList<HourlyInstanceTruth> HourlyInstances { get; init; }
 
     public static GroundTruth Compute(SimulatedAccount account, DateTimeOffset now)
     {
@@ -96,6 +100,8 @@ public sealed record GroundTruth
                 ConsumptionForecast = Money.Sum(ConsumptionView.Forecast(account, now).Select(e => e.Amount)),
                 UnpaidWithTax = unpaid,
                 CreditBalance = Money.Sum(account.CreditBalances.Select(b => b.Amount)),
+                CloudLeftovers = CloudLeftoversTruth.Leftovers(account, now),
+                HourlyInstances = CloudLeftoversTruth.HourlyInstances(account, now),
             };
         }
     }

@@ -32,6 +32,7 @@ public sealed class SyncRunner(
     AccountImport account,
     InventoryImport inventory,
     CloudDetailsImport cloudDetails,
+    CloudResourcesImport cloudResources,
     TimeProvider clock,
     ILogger<SyncRunner> logger) : ISyncRunner
 {
@@ -61,6 +62,9 @@ public sealed class SyncRunner(
             var cloudDetailsStored = scope.HasFlag(SyncScope.CloudDetails)
                 ? AfterAsync(inventoryStored, () => StepAsync(recorder, CloudDetailsImport.StepName, () => cloudDetails.RunAsync(recorder, zone, cancellationToken), cancellationToken))
                 : none;
+            var cloudResourcesStored = scope.HasFlag(SyncScope.CloudDetails)
+                ? AfterAsync(inventoryStored, () => StepAsync(recorder, CloudResourcesImport.StepName, () => cloudResources.RunAsync(recorder, zone, cancellationToken), cancellationToken))
+                : none;
             var billsStored = scope.HasFlag(SyncScope.Bills) && request.Kind is SyncRunKind.Full or SyncRunKind.Period or SyncRunKind.Differential
                 ? StepAsync(recorder, BillImport.StepName, () => bills.RunAsync(recorder, zone, inventoryStored, cancellationToken), cancellationToken)
                 : none;
@@ -70,7 +74,7 @@ public sealed class SyncRunner(
             var accountStored = scope.HasFlag(SyncScope.Account)
                 ? StepAsync(recorder, AccountImport.StepName, () => account.RunAsync(recorder, cancellationToken), cancellationToken)
                 : none;
-            await Task.WhenAll(inventoryStored, cloudDetailsStored, billsStored, consumptionStored, accountStored);
+            await Task.WhenAll(inventoryStored, cloudDetailsStored, cloudResourcesStored, billsStored, consumptionStored, accountStored);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +104,7 @@ public sealed class SyncRunner(
     {
         var spent = counter.Snapshot().Since(before);
         // The server-time call needs no keys: its answer says nothing about whether OVH accepts them.
-        var unsigned = spent.RequestsTo(OvhServerClock.TimePath);
+        var unsigned = spent.RequestsTo(OvhServerClock.TimePath) + spent.RequestsTo(CloudResourcesImport.CatalogTemplate);
         var answered = spent.ByStatus.Where(pair => pair.Key is >= 200 and < 300).Sum(pair => pair.Value);
         return spent.TotalRequests > unsigned && answered <= unsigned;
     }

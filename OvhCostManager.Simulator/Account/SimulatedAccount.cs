@@ -30,6 +30,7 @@ public sealed partial class SimulatedAccount
         StartMonth = BillingMonth.Of(now);
         var day = ParisTime.StartOfDay(now);
         GenerateInventory(day);
+        GenerateCloudLeftovers();
         var first = StartMonth.AddMonths(-(shape.Months - 1));
         for (var month = first; month <= StartMonth; month = month.Next)
         {
