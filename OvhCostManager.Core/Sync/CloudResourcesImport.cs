@@ -66,7 +66,7 @@ public sealed class CloudResourcesImport(IOvhApi ovh, CloudResourceStore store, 
     }
 
     /// <summary>Each plan's price for one hour or one month (the first such pricing of a plan; setup fees have no interval).</summary>
-    internal static IEnumerable<CloudCatalogPrice> CatalogPrices(PublicCloudCatalog catalog) =>
+    public static IEnumerable<CloudCatalogPrice> CatalogPrices(PublicCloudCatalog catalog) =>
         catalog.Plans.Concat(catalog.Addons)
             .SelectMany(plan => plan.Pricings
                 .Where(p => p.Interval == 1 && p.IntervalUnit is "hour" or "month")

@@ -8,8 +8,6 @@ namespace OvhCostManager.Tests.Integration.Savings;
 [Collection(ImportedAccountCollection.Name)]
 public sealed class HourlyToMonthlyAdvisorTests(ImportedAccountFixture account)
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     private Task<HourlyToMonthlyAdvice> AdviceAsync() => account.Services.GetRequiredService<HourlyToMonthlyAdvisor>().GetAsync();
 
     [Fact]
@@ -24,31 +22,13 @@ public sealed class HourlyToMonthlyAdvisorTests(ImportedAccountFixture account)
     }
 
     [Fact]
-    public async Task The_saving_per_instance_is_the_ground_truths_hourly_cost_minus_the_monthly_price()
+    public async Task The_saving_per_instance_is_the_ground_truths_hourly_cost_of_october_minus_the_monthly_price()
     {
-        var advice = (await AdviceAsync()).Instances.ToDictionary(i => i.InstanceId);
-        // Basis: October (all of it billed by the hour) for instances older than it, else November's hours so far plus the
-        // hours left until 1 December 00:00 Paris.
-        var octoberStart = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(2));
-        var hoursLeft = (decimal)(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(1)) - ImportedAccountFixture.Now).TotalHours;
-        Assert.Equal(302m, hoursLeft);
-        var created = account.Simulator.Account.Instances.ToDictionary(i => i.Id, i => i.Created);
+        var expected = ExpectedAdvice.For(account.GroundTruth, account.Simulator.Account);
 
-        foreach (var truth in account.GroundTruth.HourlyInstances)
-        {
-            var row = advice[truth.InstanceId];
-            var wholeOctober = created[truth.InstanceId] <= octoberStart && truth.PreviousMonthHours > 0;
-            var hours = wholeOctober ? truth.PreviousMonthHours : truth.CurrentMonthHours + hoursLeft;
-            var cost = wholeOctober ? truth.PreviousMonthAmount : Money.FromDecimal(truth.HourlyPrice.Amount * hours);
-
-            Assert.Equal(truth.Flavor, row.Flavor);
-            Assert.Equal(truth.HourlyPrice, row.HourlyPrice);
-            Assert.Equal(truth.MonthlyPrice, row.MonthlyPrice);
-            Assert.Equal(truth.MonthlyPrice.Amount / truth.HourlyPrice.Amount, row.BreakEvenHours!.Value, 10);
-            Assert.Equal(wholeOctober ? AdviceBasis.PreviousMonth : AdviceBasis.CurrentMonthProjected, row.Basis);
-            Assert.Equal(hours, row.BasisHours);
-            Assert.Equal(cost - truth.MonthlyPrice, row.Saving);
-        }
+        // Every hourly instance of this account is older than October: all are advised on October as billed.
+        Assert.All(expected, e => Assert.Equal(AdviceBasis.PreviousMonth, e.Basis));
+        ExpectedAdvice.AssertMatches(expected, (await AdviceAsync()).Instances);
     }
 
     [Fact]
