@@ -23,6 +23,7 @@ public sealed class SavingsBrowserTests(ImportedDashboardFixture dashboard)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "savings").ToString());
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         await page.Locator("[data-table='cloud-leftovers']").WaitForAsync();
 
         Assert.Equal(heading, await page.InnerTextAsync("h1"));
@@ -40,11 +41,11 @@ public sealed class SavingsBrowserTests(ImportedDashboardFixture dashboard)
         var blocking = await AccessibilityTests.BlockingViolationsAsync(page);
 
         await page.GotoAsync(new Uri(dashboard.App.BaseUrl, "overview").ToString());
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         var card = page.Locator("[data-widget='possible-savings']");
         await card.WaitForAsync();
         Assert.Contains(cardTitle, await card.InnerTextAsync());
         Assert.Equal($"{Euros.In(language, possible)} {perMonth}", (await card.Locator("[data-value='possible-saving']").InnerTextAsync()).Trim());
-        await card.ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"overview-savings-card-{language}"), FullPage = true });
         blocking = [.. blocking, .. await AccessibilityTests.BlockingViolationsAsync(page)];
         await card.Locator("a[href='savings']").ClickAsync();
