@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddSingleton<AccountImport>();
         services.AddSingleton<InventoryImport>();
         services.AddSingleton<CloudDetailsImport>();
+        services.AddSingleton<CloudResourceStore>();
+        services.AddSingleton<CloudResourcesImport>();
         services.AddSingleton<ISyncRunner, SyncRunner>();
         services.AddSingleton<SyncCoordinator>();
         services.AddInventoryAndConsumptionQueries();

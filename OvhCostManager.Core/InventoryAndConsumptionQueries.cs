@@ -16,6 +16,10 @@ public static class InventoryAndConsumptionQueries
         services.AddSingleton(sp => new ViewAfterSync<PayAsYouGoView>(sp.GetRequiredService<PayAsYouGoQuery>().GetAsync));
         services.AddSingleton<InventoryQuery>();
         services.AddSingleton<AccountQuery>();
+        services.AddSingleton<Savings.HourlyToMonthlyAdvisor>();
+        services.AddSingleton<Savings.CloudLeftoverFinder>();
+        services.AddSingleton<Savings.SavingsQuery>();
+        services.AddSingleton(sp => new ViewAfterSync<Savings.SavingsView>(sp.GetRequiredService<Savings.SavingsQuery>().GetAsync));
         return services;
     }
 }

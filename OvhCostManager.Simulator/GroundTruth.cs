@@ -40,6 +40,10 @@ public sealed record GroundTruth
     public required IReadOnlyList<ResourceEvent> ResourceEvents { get; init; }
     /// <summary>Usage bursts begun by now (their full amount is spent within their day).</summary>
     public required IReadOnlyList<UsageBurst> UsageBursts { get; init; }
+    /// <summary>Volumes attached to no listed instance, snapshots of a deleted volume, failover IPs routed nowhere.</summary>
+    public required IReadOnlyList<LeftoverTruth> CloudLeftovers { get; init; }
+    /// <summary>Listed instances billed by the hour, with their flavour's prices and hours of this and last month.</summary>
+    public required IReadOnlyList<HourlyInstanceTruth> HourlyInstances { get; init; }
 
     public static GroundTruth Compute(SimulatedAccount account, DateTimeOffset now)
     {
@@ -102,6 +106,8 @@ public sealed record GroundTruth
                 CreditBalance = Money.Sum(account.CreditBalances.Select(b => b.Amount)),
                 ResourceEvents = account.ResourceEvents.Where(e => e.Day <= ParisTime.DateOf(now)).ToList(),
                 UsageBursts = account.UsageBursts.Where(b => b.Start <= now).ToList(),
+                CloudLeftovers = CloudLeftoversTruth.Leftovers(account, now),
+                HourlyInstances = CloudLeftoversTruth.HourlyInstances(account, now),
             };
         }
     }

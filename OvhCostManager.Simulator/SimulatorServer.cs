@@ -108,6 +108,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         ServiceConsumptionRoutes.Map(app, state);
         InventoryRoutes.Map(app, state);
         CloudRoutes.Map(app, state);
+        CloudLeftoverRoutes.Map(app, state);
         OAuth2Endpoint.Map(app, state);
         ControlApi.Map(app, state, options.EnableControlApi);
 

@@ -42,6 +42,13 @@ public static class BillingMonth
         return (first, first.AddMonths(1).AddDays(-1));
     }
 
+    /// <summary>The instant a <c>YYYY-MM</c> month starts: local midnight of its 1st in <paramref name="zone"/>.</summary>
+    public static DateTimeOffset StartIn(string month, TimeZoneInfo zone)
+    {
+        var local = Days(month).First.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     public static string Previous(string month) => Of(Days(month).First.AddMonths(-1));
 
     public static string Next(string month) => Of(Days(month).First.AddMonths(1));

@@ -47,11 +47,14 @@ public readonly record struct Money(long Ucents) : IComparable<Money>
     }
 
     /// <summary>Formats rounded to the cent in the given culture, e.g. <c>1 234,56 €</c> (fr) or <c>€1,234.56</c> (en).</summary>
-    public string Format(string currencyCode, CultureInfo culture)
+    public string Format(string currencyCode, CultureInfo culture) => Format(currencyCode, culture, 2);
+
+    /// <summary>Formats with <paramref name="decimals"/> decimals (half away from zero): a price per hour needs four, <c>0,0566 €</c>.</summary>
+    public string Format(string currencyCode, CultureInfo culture, int decimals)
     {
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = CurrencySymbol(currencyCode);
-        return RoundedToCent.ToString("C2", format);
+        return decimal.Round(Amount, decimals, MidpointRounding.AwayFromZero).ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format);
     }
 
     public override string ToString() => Amount.ToString(CultureInfo.InvariantCulture);

@@ -25,6 +25,11 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<CloudInstance> CloudInstances => Set<CloudInstance>();
     public DbSet<CloudQuota> CloudQuotas => Set<CloudQuota>();
     public DbSet<CloudProjectUsage> CloudProjectUsage => Set<CloudProjectUsage>();
+    public DbSet<CloudVolume> CloudVolumes => Set<CloudVolume>();
+    public DbSet<CloudVolumeSnapshot> CloudVolumeSnapshots => Set<CloudVolumeSnapshot>();
+    public DbSet<CloudFailoverIp> CloudFailoverIps => Set<CloudFailoverIp>();
+    public DbSet<CloudInstanceHours> CloudInstanceHours => Set<CloudInstanceHours>();
+    public DbSet<CloudCatalogPrice> CloudCatalogPrices => Set<CloudCatalogPrice>();
     public DbSet<ServiceRenewal> ServiceRenewals => Set<ServiceRenewal>();
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();

@@ -65,6 +65,21 @@ public interface IOvhApi
 
     Task<IReadOnlyList<CloudQuota>> ListCloudQuotasAsync(string projectId, CancellationToken cancellationToken = default);
 
+    /// <summary><c>GET /cloud/project/{id}/volume</c>: block-storage volumes and what they are attached to.</summary>
+    Task<IReadOnlyList<CloudVolume>> ListCloudVolumesAsync(string projectId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /cloud/project/{id}/volume/snapshot</c>: volume snapshots and the volume each was taken of.</summary>
+    Task<IReadOnlyList<CloudVolumeSnapshot>> ListCloudVolumeSnapshotsAsync(string projectId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /cloud/project/{id}/ip/failover</c>: failover IPs and the instance each is routed to.</summary>
+    Task<IReadOnlyList<CloudFailoverIp>> ListCloudFailoverIpsAsync(string projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /order/catalog/public/cloud?ovhSubsidiary=…</c>: OVH's public price list for Public Cloud. Sent unsigned: the
+    /// route needs no credentials, so the consumer key needs no right on <c>/order</c>.
+    /// </summary>
+    Task<PublicCloudCatalog> GetPublicCloudCatalogAsync(string subsidiary, CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /services</c> (BETA) expanded: billing, renewal and lifecycle of every service.</summary>
     Task<IReadOnlyList<OvhService>> ListServicesAsync(CancellationToken cancellationToken = default);
 

@@ -97,6 +97,18 @@ public sealed class OvhApi(OvhApiTransport transport) : IOvhApi
     public Task<IReadOnlyList<CloudQuota>> ListCloudQuotasAsync(string projectId, CancellationToken cancellationToken = default) =>
         transport.GetAsync<IReadOnlyList<CloudQuota>>($"{OvhRoutes.CloudProject(projectId)}/quota", cancellationToken);
 
+    public Task<IReadOnlyList<CloudVolume>> ListCloudVolumesAsync(string projectId, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<IReadOnlyList<CloudVolume>>($"{OvhRoutes.CloudProject(projectId)}/volume", cancellationToken);
+
+    public Task<IReadOnlyList<CloudVolumeSnapshot>> ListCloudVolumeSnapshotsAsync(string projectId, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<IReadOnlyList<CloudVolumeSnapshot>>($"{OvhRoutes.CloudProject(projectId)}/volume/snapshot", cancellationToken);
+
+    public Task<IReadOnlyList<CloudFailoverIp>> ListCloudFailoverIpsAsync(string projectId, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<IReadOnlyList<CloudFailoverIp>>($"{OvhRoutes.CloudProject(projectId)}/ip/failover", cancellationToken);
+
+    public Task<PublicCloudCatalog> GetPublicCloudCatalogAsync(string subsidiary, CancellationToken cancellationToken = default) =>
+        transport.GetPublicAsync<PublicCloudCatalog>($"/order/catalog/public/cloud?ovhSubsidiary={Id(subsidiary)}", cancellationToken);
+
     public Task<IReadOnlyList<OvhService>> ListServicesAsync(CancellationToken cancellationToken = default) =>
         transport.ListAsync<OvhService>("/services", OvhListMode.Cursor, cancellationToken);
 

@@ -11,7 +11,7 @@ namespace OvhCostManager.Core.Ovh;
 
 /// <summary>
 /// Read-only HTTP access to the OVH API v1: it can only send GET. Every call is signed (application key) or carries a
-/// bearer token (OAuth2), goes through the process-wide limiter and the resilience pipeline (<see cref="OvhResilience"/>);
+/// bearer token (OAuth2), except the public catalogue's (<see cref="GetPublicAsync{T}"/>), goes through the process-wide limiter and the resilience pipeline (<see cref="OvhResilience"/>);
 /// lists are read page by page by <see cref="OvhPagination"/>.
 /// </summary>
 public sealed class OvhApiTransport
@@ -46,6 +46,16 @@ public sealed class OvhApiTransport
     }
 
     /// <summary>
+    /// GETs a route OVH serves without authentication (<c>/order/catalog/public/…</c>) unsigned: no key is sent where none
+    /// is needed, and the consumer key's access rules need not cover it. Same limiter and resilience as signed calls.
+    /// </summary>
+    public async Task<T> GetPublicAsync<T>(string pathAndQuery, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(pathAndQuery, [], cancellationToken, signed: false).ConfigureAwait(false);
+        return OvhJsonBody.Deserialize<T>(response.Body, pathAndQuery);
+    }
+
+    /// <summary>
     /// Lists a route as full objects. Asks for CachedObjectList pages (or cursor) of <see cref="OvhClientOptions.PageSize"/>;
     /// if OVH answers with bare ids (headers ignored) or refuses the headers with 400, falls back to the id list and one
     /// GET per item at <c>{list path}/{id}</c>, with bounded concurrency. Items gone (404) between the two are skipped.
@@ -59,7 +69,7 @@ public sealed class OvhApiTransport
 
     /// <summary>One signed GET through the limiter and the resilience pipeline, with the extra request headers given.</summary>
     internal async Task<OvhResponse> SendAsync(string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> headers,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool signed = true)
     {
         if (!pathAndQuery.StartsWith('/'))
         {
@@ -82,8 +92,8 @@ public sealed class OvhApiTransport
         try
         {
             response = await _resilience.Pipeline.ExecuteAsync(
-                static (ctx, state) => state.Self.AttemptAsync(state.Url, state.Path, state.Template, state.Headers, ctx.CancellationToken),
-                context, (Self: this, Url: url, Path: path, Template: template, Headers: headers)).ConfigureAwait(false);
+                static (ctx, state) => state.Self.AttemptAsync(state.Url, state.Path, state.Template, state.Headers, state.Signed, ctx.CancellationToken),
+                context, (Self: this, Url: url, Path: path, Template: template, Headers: headers, Signed: signed)).ConfigureAwait(false);
         }
         catch (BrokenCircuitException e)
         {
@@ -121,18 +131,20 @@ public sealed class OvhApiTransport
     }
 
     private async ValueTask<HttpResponseMessage> AttemptAsync(string url, string path, string template,
-        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+        IReadOnlyList<KeyValuePair<string, string>> headers, bool signed, CancellationToken cancellationToken)
     {
         using var slot = await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         return await _resilience.AttemptTimeout.ExecuteAsync(async token =>
         {
-            var response = await SendSignedAsync(url, path, template, headers, token).ConfigureAwait(false);
-            if (_oauth is not null && response.StatusCode == HttpStatusCode.Unauthorized)
+            var response = signed
+                ? await SendSignedAsync(url, path, template, headers, token).ConfigureAwait(false)
+                : await SendUnsignedAsync(url, path, template, token).ConfigureAwait(false);
+            if (signed && _oauth is not null && response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 response.Dispose();
                 response = await SendSignedAsync(url, path, template, headers, token, renewToken: true).ConfigureAwait(false);
             }
-            else if (_oauth is null && await IsTimestampRefusalAsync(response, token).ConfigureAwait(false))
+            else if (signed && _oauth is null && await IsTimestampRefusalAsync(response, token).ConfigureAwait(false))
             {
                 _logger.LogWarning("OVH refused the timestamp of GET {Path}; measuring the server clock again", path);
                 response.Dispose();
@@ -152,6 +164,13 @@ public sealed class OvhApiTransport
 
             return response;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendUnsignedAsync(string url, string path, string template, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ExactUri(url));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return await _wire.SendAsync(request, path, template, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> SendSignedAsync(string url, string path, string template,

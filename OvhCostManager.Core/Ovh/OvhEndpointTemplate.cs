@@ -11,7 +11,7 @@ public static class OvhEndpointTemplate
         "me", "bill", "details", "payment", "debt", "consumption", "usage", "current", "forecast", "history", "debtAccount",
         "credit", "balance", "movement", "order", "deposit", "dedicated", "server", "serviceInfos", "specifications",
         "hardware", "network", "vps", "ips", "storage", "netapp", "share", "cloud", "project", "instance", "quota",
-        "services", "element", "auth", "time", "currentCredential", "details", "oauth2", "token", "api", "client", "1.0", "v1",
+        "services", "element", "volume", "snapshot", "ip", "failover", "catalog", "public", "auth", "time", "currentCredential", "details", "oauth2", "token", "api", "client", "1.0", "v1",
     };
 
     public static string Of(string pathAndQuery)

@@ -34,6 +34,7 @@ public sealed class SyncRunner(
     InventoryImport inventory,
     CloudDetailsImport cloudDetails,
     ResourceDayRecorder resourceDays,
+    CloudResourcesImport cloudResources,
     TimeProvider clock,
     ILogger<SyncRunner> logger) : ISyncRunner
 {
@@ -66,6 +67,9 @@ public sealed class SyncRunner(
             var cloudDetailsStored = scope.HasFlag(SyncScope.CloudDetails)
                 ? AfterAsync(inventoryStored, () => StepAsync(recorder, CloudDetailsImport.StepName, () => cloudDetails.RunAsync(recorder, zone, cancellationToken), cancellationToken))
                 : none;
+            var cloudResourcesStored = scope.HasFlag(SyncScope.CloudDetails)
+                ? AfterAsync(inventoryStored, () => StepAsync(recorder, CloudResourcesImport.StepName, () => cloudResources.RunAsync(recorder, zone, cancellationToken), cancellationToken))
+                : none;
             var billsStored = scope.HasFlag(SyncScope.Bills) && request.Kind is SyncRunKind.Full or SyncRunKind.Period or SyncRunKind.Differential
                 ? StepAsync(recorder, BillImport.StepName, () => bills.RunAsync(recorder, zone, inventoryStored, cancellationToken), cancellationToken)
                 : none;
@@ -75,7 +79,7 @@ public sealed class SyncRunner(
             var accountStored = scope.HasFlag(SyncScope.Account)
                 ? StepAsync(recorder, AccountImport.StepName, () => account.RunAsync(recorder, cancellationToken), cancellationToken)
                 : none;
-            await Task.WhenAll(inventoryStored, cloudDetailsStored, billsStored, consumptionStored, accountStored);
+            await Task.WhenAll(inventoryStored, cloudDetailsStored, cloudResourcesStored, billsStored, consumptionStored, accountStored);
             if (recorder.ConsumptionSnapshotStored || recorder.Steps.GetValueOrDefault(CloudDetailsImport.StepName, SyncStepResult.Failed) != SyncStepResult.Failed)
             {
                 await StepAsync(recorder, ResourceDayStep, () => resourceDays.RecordAsync(recorder.CurrentConsumption, zone, cancellationToken), cancellationToken);
@@ -109,7 +113,7 @@ public sealed class SyncRunner(
     {
         var spent = counter.Snapshot().Since(before);
         // The server-time call needs no keys: its answer says nothing about whether OVH accepts them.
-        var unsigned = spent.RequestsTo(OvhServerClock.TimePath);
+        var unsigned = spent.RequestsTo(OvhServerClock.TimePath) + spent.RequestsTo(CloudResourcesImport.CatalogTemplate);
         var answered = spent.ByStatus.Where(pair => pair.Key is >= 200 and < 300).Sum(pair => pair.Value);
         return spent.TotalRequests > unsigned && answered <= unsigned;
     }

@@ -19,6 +19,16 @@ internal static class Catalog
         new("a100-180", 15, 180, 300, "ovh.ssd.gpu", 3.0700m, 1473.60m, true),
     ];
 
+    /// <summary>Block-storage prices per GB and hour (the public catalogue's <c>volume.{type}.consumption</c>).</summary>
+    public static readonly (string Type, decimal PricePerGbHour)[] VolumeTypes =
+        [("classic", 0.0000548m), ("high-speed", 0.0001096m), ("high-speed-gen2", 0.0001096m)];
+
+    /// <summary>Volume snapshot storage per GB and hour (<c>snapshot.consumption</c>).</summary>
+    public const decimal SnapshotPricePerGbHour = 0.0000137m;
+
+    /// <summary>A failover IP per month (<c>failover-ip.monthly.postpaid</c>; plan code chosen by the simulator).</summary>
+    public const decimal FailoverIpMonthlyPrice = 2.00m;
+
     public static readonly string[] CloudRegions = ["GRA11", "SBG5", "BHS5", "WAW1", "DE1", "UK1", "GRA9", "EU-WEST-PAR"];
 
     public static readonly (string Range, string Description, string Cpu, int Cores, int MemGb, int Disks, int DiskGb, decimal Price, bool Gpu)[] Servers =

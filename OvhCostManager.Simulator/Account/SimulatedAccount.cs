@@ -31,6 +31,7 @@ public sealed partial class SimulatedAccount
         var day = ParisTime.StartOfDay(now);
         GenerateInventory(day);
         GenerateEvents(day);
+        GenerateCloudLeftovers();
         var first = StartMonth.AddMonths(-(shape.Months - 1));
         for (var month = first; month <= StartMonth; month = month.Next)
         {

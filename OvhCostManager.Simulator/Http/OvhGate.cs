@@ -76,7 +76,8 @@ internal sealed class OvhGate(SimulatorState state)
         }
 
         state.Account.CatchUp(state.Clock.GetUtcNow());
-        if (!await AuthenticateAsync(context, path[Prefix.Length..]))
+        // OVH serves its public catalogues without authentication.
+        if (!path.StartsWith(CloudLeftoverRoutes.PublicCatalogPrefix, StringComparison.Ordinal) && !await AuthenticateAsync(context, path[Prefix.Length..]))
         {
             return;
         }

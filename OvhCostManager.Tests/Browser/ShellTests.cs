@@ -14,6 +14,7 @@ public sealed class ShellTests(DemoDashboardFixture dashboard)
         ("inventory", "Inventaire", "Inventory"),
         ("payg", "Consommation à l'usage", "Pay-as-you-go"),
         ("changes", "Changements", "Changes"),
+        ("savings", "Économies", "Savings"),
     ];
 
     [Fact]
@@ -36,6 +37,8 @@ public sealed class ShellTests(DemoDashboardFixture dashboard)
             await page.WaitForSelectorAsync($"[data-page='{tab}']");
             Assert.Equal(french, await page.InnerTextAsync("h1"));
             Assert.EndsWith("/" + tab, page.Url);
+            // The tab bar re-renders on the location change, which may land just after a page that renders at once.
+            await page.WaitForSelectorAsync($"nav.ocm-tabs a[data-tab='{tab}'].active", new PageWaitForSelectorOptions { Timeout = 10_000 });
             Assert.Contains("active", await page.GetAttributeAsync($"nav.ocm-tabs a[data-tab='{tab}']", "class") ?? "");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"shell-{tab}-fr"), FullPage = true });
         }

@@ -253,6 +253,66 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.ToTable("bill_lines", (string)null);
                 });
 
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudCatalogPrice", b =>
+                {
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntervalUnit")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subsidiary")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanCode", "IntervalUnit");
+
+                    b.ToTable("cloud_catalog_price", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudFailoverIp", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Geoloc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "IpId");
+
+                    b.ToTable("cloud_failover_ip", (string)null);
+                });
+
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudInstance", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -297,6 +357,59 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.HasIndex("IsGpu");
 
                     b.ToTable("cloud_instances", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudInstanceHours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flavor")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodFromUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodToUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Month");
+
+                    b.ToTable("cloud_instance_hours", (string)null);
                 });
 
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudProject", b =>
@@ -437,6 +550,82 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.HasKey("ProjectId", "Region");
 
                     b.ToTable("cloud_quotas", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudVolume", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VolumeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachedTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "VolumeId");
+
+                    b.ToTable("cloud_volume", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudVolumeSnapshot", b =>
+                {
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VolumeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "SnapshotId");
+
+                    b.ToTable("cloud_volume_snapshot", (string)null);
                 });
 
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.ConsumptionHistoryEntry", b =>

@@ -133,7 +133,8 @@ public sealed class LoopbackOvhServer : IAsyncDisposable
             return;
         }
 
-        if (!await AuthenticateAsync(context, rawTarget))
+        // OVH serves its public catalogues to anyone: no credential is checked there.
+        if (!path.StartsWith("/order/catalog/public/", StringComparison.Ordinal) && !await AuthenticateAsync(context, rawTarget))
         {
             return;
         }

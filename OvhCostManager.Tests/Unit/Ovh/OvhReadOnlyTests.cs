@@ -44,6 +44,6 @@ public sealed class OvhReadOnlyTests
         var methods = typeof(OvhApiTransport).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Select(m => m.Name).Distinct().Order();
 
-        Assert.Equal(["GetAsync", "ListAsync", "ListIdsAsync"], methods);
+        Assert.Equal(["GetAsync", "GetPublicAsync", "ListAsync", "ListIdsAsync"], methods);
     }
 }

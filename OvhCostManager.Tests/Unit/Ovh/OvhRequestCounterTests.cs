@@ -11,6 +11,9 @@ public sealed class OvhRequestCounterTests
     [InlineData("/cloud/project/6f2b8d31c4e94a0b9d57e8a1f3c20b44/usage/history/2025-05-d1a9c07e", "/cloud/project/{id}/usage/history/{id}")]
     [InlineData("/dedicated/server/ns3187654.ip-51-77-102.eu/serviceInfos", "/dedicated/server/{id}/serviceInfos")]
     [InlineData("/services/103882715", "/services/{id}")]
+    [InlineData("/cloud/project/6f2b8d31c4e94a0b9d57e8a1f3c20b44/volume/snapshot", "/cloud/project/{id}/volume/snapshot")]
+    [InlineData("/cloud/project/6f2b8d31c4e94a0b9d57e8a1f3c20b44/ip/failover", "/cloud/project/{id}/ip/failover")]
+    [InlineData("/order/catalog/public/cloud?ovhSubsidiary=FR", "/order/catalog/public/cloud")]
     public void Paths_are_counted_under_their_template(string path, string template) =>
         Assert.Equal(template, OvhEndpointTemplate.Of(path));
 
