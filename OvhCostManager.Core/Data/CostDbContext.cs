@@ -28,6 +28,10 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<ServiceRenewal> ServiceRenewals => Set<ServiceRenewal>();
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<BudgetRecord> Budgets => Set<BudgetRecord>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<AlertRead> AlertReads => Set<AlertRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
