@@ -81,5 +81,13 @@ public sealed class BudgetProgressQuery(IDbContextFactory<CostDbContext> context
         return new BudgetReport(month, settings.Currency, progress, rows);
     }
 
+    /// <summary>The cloud projects a budget can cover: id and name (the id when it has none).</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> GetProjectsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await OverviewQueries.ProjectNamesAsync(db, cancellationToken);
+        return names.Keys.Select(id => (id, OverviewQueries.ProjectName(names, id))).ToList();
+    }
+
     private static Money Sum(IEnumerable<CostEntry> entries) => Money.Sum(entries.Select(e => e.Amount));
 }
