@@ -43,14 +43,32 @@ public sealed class WebhookChannel(HttpClient http, IOptions<AlertOptions> optio
     }
 }
 
-/// <summary>One e-mail per alert over SMTP (MailKit), to every address of <c>Alerts:Smtp:To</c>.</summary>
+/// <summary>E-mail over SMTP (MailKit) to every address of <c>Alerts:Smtp:To</c>: one per alert, or the digest.</summary>
 public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
 {
     public AlertChannel Channel => AlertChannel.Email;
 
     public bool IsConfigured => options.Value.Smtp.Configured;
 
-    public async Task SendAsync(AlertMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(AlertMessage message, CancellationToken cancellationToken)
+    {
+        var culture = options.Value.TextCulture;
+        var subject = string.Format(culture, AlertText.Text("EmailSubject", culture), message.Text.Length > 120 ? message.Text[..117] + "…" : message.Text);
+        return SendMailAsync(subject, Body(message, culture, "\n\n"), cancellationToken);
+    }
+
+    /// <summary>One e-mail listing every alert of the digest's period, oldest first.</summary>
+    public Task SendDigestAsync(IReadOnlyList<AlertMessage> messages, CancellationToken cancellationToken)
+    {
+        var culture = options.Value.TextCulture;
+        var subject = string.Format(culture, AlertText.Text("DigestSubject", culture), messages.Count);
+        return SendMailAsync(subject, string.Join("\n\n", messages.Select(m => "• " + Body(m, culture, "\n  "))), cancellationToken);
+    }
+
+    private static string Body(AlertMessage message, System.Globalization.CultureInfo culture, string beforeLink) =>
+        message.Url is null ? message.Text : message.Text + beforeLink + string.Format(culture, AlertText.Text("Open", culture), message.Url);
+
+    private async Task SendMailAsync(string subject, string body, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var smtp = settings.Smtp;
@@ -61,9 +79,7 @@ public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
             mail.To.Add(MailboxAddress.Parse(to));
         }
 
-        var subjectText = message.Text.Length > 120 ? message.Text[..117] + "…" : message.Text;
-        mail.Subject = string.Format(settings.TextCulture, AlertText.Text("EmailSubject", settings.TextCulture), subjectText);
-        var body = message.Url is null ? message.Text : message.Text + "\n\n" + string.Format(settings.TextCulture, AlertText.Text("Open", settings.TextCulture), message.Url);
+        mail.Subject = subject;
         mail.Body = new TextPart("plain") { Text = body };
 
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };

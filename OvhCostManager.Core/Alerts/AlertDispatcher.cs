@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Sync;
 
@@ -13,12 +14,15 @@ namespace OvhCostManager.Core.Alerts;
 /// queue, so a slow or broken webhook or SMTP server can neither delay nor fail a sync. Each delivery is tried up to
 /// <see cref="AlertOptions.MaxAttempts"/> times, waiting <see cref="AlertOptions.RetryDelay"/> and then twice as long
 /// each time, and every attempt is recorded; deliveries left pending by a stopped process are resumed at start.
+/// With <see cref="AlertOptions.Digest"/> on, e-mails wait for the digest, checked after each sync and every minute.
 /// </summary>
 public sealed class AlertDispatcher(
     IEnumerable<IAlertSource> sources,
     IEnumerable<IAlertChannel> channels,
     AlertStore store,
     SyncNotifier syncs,
+    AccountSettingsStore accountSettings,
+    TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertDispatcher> logger) : BackgroundService
 {
@@ -26,8 +30,12 @@ public sealed class AlertDispatcher(
     private readonly Dictionary<long, Task> sending = [];
     private IDisposable? subscription;
 
-    /// <summary>The channels alerts are sent on (the in-app list is always there).</summary>
-    public IReadOnlyList<AlertChannel> ConfiguredChannels => channels.Where(c => c.IsConfigured).Select(c => c.Channel).ToList();
+    /// <summary>The channels alerts are sent on (the in-app list is always there); with a digest, e-mail waits for it.</summary>
+    public IReadOnlyList<AlertChannel> ConfiguredChannels =>
+    [
+        .. channels.Where(c => c.IsConfigured && !(c.Channel == AlertChannel.Email && options.Value.DigestOn)).Select(c => c.Channel),
+        .. options.Value.DigestOn ? [AlertChannel.Digest] : Array.Empty<AlertChannel>(),
+    ];
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +53,7 @@ public sealed class AlertDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var digests = options.Value.DigestOn ? SendDigestsAsync(stoppingToken) : Task.CompletedTask;
         try
         {
             await foreach (var outcome in work.Reader.ReadAllAsync(stoppingToken))
@@ -55,13 +64,69 @@ public sealed class AlertDispatcher(
                 }
 
                 await StartPendingDeliveriesAsync(stoppingToken);
+                if (options.Value.DigestOn)
+                {
+                    await SendDigestIfDueAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
-        await Task.WhenAll(sending.Values);
+        await Task.WhenAll([.. sending.Values, digests]);
+    }
+
+    /// <summary>Every minute of the account's clock, sends the digest once its departure has passed.</summary>
+    private async Task SendDigestsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
+                await SendDigestIfDueAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SendDigestIfDueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var settings = options.Value;
+            var departure = DigestSchedule.LatestDeparture(time.GetUtcNow(), await accountSettings.GetTimeZoneAsync(cancellationToken), settings.Digest == "Weekly", settings.DigestHour);
+            var due = (await store.PendingAsync(cancellationToken))
+                .Where(p => p.Delivery.Channel == AlertChannel.Digest && p.Alert.RaisedAtUtc < departure).ToList();
+            var email = channels.OfType<EmailChannel>().FirstOrDefault();
+            if (due.Count == 0 || email is null)
+            {
+                return;
+            }
+
+            string? error = null;
+            try
+            {
+                await email.SendDigestAsync(due.Select(d => Message(d.Alert)).ToList(), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                error = e.Message;
+                logger.LogWarning("The alert digest of {Count} alert(s) was not sent: {Error}", due.Count, error);
+            }
+
+            foreach (var (delivery, _) in due)
+            {
+                await store.RecordAttemptAsync(delivery.Id, error, delivery.Attempts + 1 >= settings.MaxAttempts, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The alert digest could not be prepared");
+        }
     }
 
     private async Task RaiseAsync(SyncOutcome outcome, CancellationToken cancellationToken)
@@ -111,7 +176,7 @@ public sealed class AlertDispatcher(
             return;
         }
 
-        foreach (var (delivery, alert) in pending.Where(p => !sending.ContainsKey(p.Delivery.Id)))
+        foreach (var (delivery, alert) in pending.Where(p => p.Delivery.Channel != AlertChannel.Digest && !sending.ContainsKey(p.Delivery.Id)))
         {
             sending[delivery.Id] = DeliverAsync(delivery, alert, cancellationToken);
         }
@@ -121,9 +186,7 @@ public sealed class AlertDispatcher(
     {
         var settings = options.Value;
         var channel = channels.FirstOrDefault(c => c.Channel == delivery.Channel && c.IsConfigured);
-        var text = AlertText.Render(alert.Kind, alert.Parameters, settings.TextCulture);
-        var url = settings.DashboardUrl is { Length: > 0 } site && alert.Link is { } link ? new Uri(new Uri(site), link).ToString() : null;
-        var message = new AlertMessage(text, url);
+        var message = Message(alert);
         for (var attempt = delivery.Attempts + 1; attempt <= settings.MaxAttempts; attempt++)
         {
             string? error;
@@ -154,5 +217,12 @@ public sealed class AlertDispatcher(
 
             await Task.Delay(settings.RetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
         }
+    }
+
+    private AlertMessage Message(Alert alert)
+    {
+        var settings = options.Value;
+        var url = settings.DashboardUrl is { Length: > 0 } site && alert.Link is { } link ? new Uri(new Uri(site), link).ToString() : null;
+        return new AlertMessage(AlertText.Render(alert.Kind, alert.Parameters, settings.TextCulture), url);
     }
 }

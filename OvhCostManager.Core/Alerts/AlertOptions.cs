@@ -21,6 +21,17 @@ public sealed class AlertOptions
     /// <summary>A change smaller than this (in the account currency) raises no alert; for change and anomaly sources.</summary>
     public decimal MinimumChangeImpact { get; set; } = 100m;
 
+    /// <summary>
+    /// <c>Off</c> (default): one e-mail per alert. <c>Daily</c> or <c>Weekly</c> (Mondays): the alerts of the period in one
+    /// e-mail sent at <see cref="DigestHour"/> in the account's time zone, instead of one each.
+    /// </summary>
+    public string Digest { get; set; } = "Off";
+
+    /// <summary>Hour of the day (0–23, account time zone) the digest leaves at.</summary>
+    public int DigestHour { get; set; } = 8;
+
+    public bool DigestOn => Digest is "Daily" or "Weekly";
+
     /// <summary>Attempts per channel before a delivery is recorded as failed.</summary>
     public int MaxAttempts { get; set; } = 5;
 
@@ -55,6 +66,20 @@ public sealed class AlertOptions
         if (MinimumChangeImpact < 0)
         {
             yield return "Alerts:MinimumChangeImpact cannot be negative.";
+        }
+
+        if (Digest is not ("Off" or "Daily" or "Weekly"))
+        {
+            yield return $"Alerts:Digest must be Off, Daily or Weekly, not '{Digest}'.";
+        }
+        else if (DigestOn && !Smtp.Configured)
+        {
+            yield return "Alerts:Digest is an e-mail: it needs Alerts:Smtp:Host (and From, To).";
+        }
+
+        if (DigestHour is < 0 or > 23)
+        {
+            yield return "Alerts:DigestHour must be an hour from 0 to 23.";
         }
 
         if (MaxAttempts is < 1 or > 20)

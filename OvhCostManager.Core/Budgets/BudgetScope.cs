@@ -12,13 +12,7 @@ public readonly record struct BudgetScope(BudgetScopeKind Kind, string Key)
     public static BudgetScope Family(CostFamily family) => new(BudgetScopeKind.Family, family.ToString());
 
     /// <summary>Whether a cost of the month counts against this scope.</summary>
-    public bool Covers(CostEntry entry) => Kind switch
-    {
-        BudgetScopeKind.Account => true,
-        BudgetScopeKind.Family => string.Equals(entry.Family.ToString(), Key, StringComparison.Ordinal),
-        BudgetScopeKind.Project => string.Equals(entry.CloudProjectId, Key, StringComparison.Ordinal),
-        _ => string.Equals(entry.ServiceName, Key, StringComparison.Ordinal),
-    };
+    public bool Covers(CostEntry entry) => Covers(entry.Type, entry.CloudProjectId, entry.ServiceName);
 
     /// <summary>Whether a recurring service still expected this month counts against this scope.</summary>
     internal bool Covers(ResourceType type, string? cloudProjectId, string serviceName) => Kind switch

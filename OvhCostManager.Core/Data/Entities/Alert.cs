@@ -33,6 +33,9 @@ public enum AlertChannel
 {
     Webhook,
     Email,
+
+    /// <summary>The alert waits for the next e-mail digest (<c>Alerts:Digest</c>).</summary>
+    Digest,
 }
 
 public enum AlertDeliveryStatus

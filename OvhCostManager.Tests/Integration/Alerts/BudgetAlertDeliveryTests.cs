@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OvhCostManager.Core.Alerts;
 using OvhCostManager.Core.Budgets;
 using OvhCostManager.Core.Classification;
@@ -125,6 +126,50 @@ public sealed class BudgetAlertDeliveryTests
             Assert.Contains("500", delivery.LastError);
             Assert.Null(delivery.DeliveredAtUtc);
             Assert.Equal(SyncRunStatus.Success, (await harness.Services.GetRequiredService<SyncRunStore>().GetRecentAsync(1)).Single().Status);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_daily_digest_the_email_waits_for_the_next_morning_and_carries_the_day_s_alerts()
+    {
+        var clock = new FakeTimeProvider(ImportedAccountFixture.Now);
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = 42, Size = AccountSize.Small, Clock = clock });
+        await using var smtp = SmtpListener.Start();
+        await using var harness = await SyncHarness.CreateAsync(sim, new Dictionary<string, string?>
+        {
+            ["Alerts:Smtp:Host"] = "127.0.0.1",
+            ["Alerts:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Alerts:Smtp:Security"] = "None",
+            ["Alerts:Smtp:From"] = "costs@example.com",
+            ["Alerts:Smtp:To"] = "finance@example.com",
+            ["Alerts:Digest"] = "Daily",
+            ["Alerts:DigestHour"] = "8",
+        }, clock);
+        await harness.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything));
+        await harness.Services.GetRequiredService<BudgetStore>().SaveAsync(BudgetScope.Account, Month, Money.FromDecimal(1m), BudgetThresholds.Default, null);
+        var dispatcher = harness.Services.GetRequiredService<AlertDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            // 18 November, 10:00 Paris: raised after this morning's digest left, so it waits for tomorrow's.
+            await harness.Services.GetRequiredService<SyncCoordinator>().RunAsync(SyncRequest.Consumption(), CancellationToken.None);
+            await WaitUntilAsync(async () => (await AlertsAsync(harness)).Count == 1);
+            var waiting = Assert.Single(Assert.Single(await AlertsAsync(harness)).Deliveries);
+            Assert.Equal(AlertChannel.Digest, waiting.Channel);
+            Assert.Equal(AlertDeliveryStatus.Pending, waiting.Status);
+            Assert.Empty(smtp.Messages);
+
+            // 19 November, 08:01 Paris: the digest has left with it.
+            clock.Advance(TimeSpan.FromHours(22) + TimeSpan.FromMinutes(1));
+            await WaitUntilAsync(async () => !smtp.Messages.IsEmpty && (await AlertsAsync(harness)).Single().Deliveries.Single().Status == AlertDeliveryStatus.Delivered);
+            using var raw = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Assert.Single(smtp.Messages).Raw));
+            var message = await MimeKit.MimeMessage.LoadAsync(raw);
+            Assert.Equal("OVH Cost Manager : 1 alerte(s)", message.Subject);
+            Assert.StartsWith("• Budget du compte : novembre 2026 en est à ", message.TextBody);
         }
         finally
         {
