@@ -28,6 +28,7 @@ public sealed class AlertDispatcher(
 {
     private readonly Channel<SyncOutcome?> work = Channel.CreateUnbounded<SyncOutcome?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, Task> sending = [];
+    private readonly SemaphoreSlim digestGate = new(1, 1);
     private IDisposable? subscription;
 
     /// <summary>The channels alerts are sent on (the in-app list is always there); with a digest, e-mail waits for it.</summary>
@@ -95,6 +96,8 @@ public sealed class AlertDispatcher(
 
     private async Task SendDigestIfDueAsync(CancellationToken cancellationToken)
     {
+        // The minute timer and a sync's end may both find the digest due: it leaves once.
+        await digestGate.WaitAsync(cancellationToken);
         try
         {
             var settings = options.Value;
@@ -127,6 +130,16 @@ public sealed class AlertDispatcher(
         {
             logger.LogError(e, "The alert digest could not be prepared");
         }
+        finally
+        {
+            digestGate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        digestGate.Dispose();
+        base.Dispose();
     }
 
     private async Task RaiseAsync(SyncOutcome outcome, CancellationToken cancellationToken)
