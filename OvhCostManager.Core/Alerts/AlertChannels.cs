@@ -8,7 +8,14 @@ using OvhCostManager.Core.Data.Entities;
 namespace OvhCostManager.Core.Alerts;
 
 /// <summary>An alert as sent: its text in the configured culture and, when the dashboard's address is known, a link.</summary>
-public sealed record AlertMessage(string Text, string? Url);
+public sealed record AlertMessage(string Text, string? Url)
+{
+    public static AlertMessage Of(Alert alert, AlertOptions settings)
+    {
+        var url = settings.DashboardUrl is { Length: > 0 } site && alert.Link is { } link ? new Uri(new Uri(site), link).ToString() : null;
+        return new AlertMessage(AlertText.Render(alert.Kind, alert.Parameters, settings.TextCulture), url);
+    }
+}
 
 /// <summary>A way out of the app; throws when the message was not accepted.</summary>
 public interface IAlertChannel

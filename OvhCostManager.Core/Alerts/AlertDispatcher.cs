@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
 using OvhCostManager.Core.Sync;
 
@@ -21,14 +20,12 @@ public sealed class AlertDispatcher(
     IEnumerable<IAlertChannel> channels,
     AlertStore store,
     SyncNotifier syncs,
-    AccountSettingsStore accountSettings,
-    TimeProvider time,
+    AlertDigest digest,
     IOptions<AlertOptions> options,
     ILogger<AlertDispatcher> logger) : BackgroundService
 {
     private readonly Channel<SyncOutcome?> work = Channel.CreateUnbounded<SyncOutcome?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, Task> sending = [];
-    private readonly SemaphoreSlim digestGate = new(1, 1);
     private IDisposable? subscription;
 
     /// <summary>The channels alerts are sent on (the in-app list is always there); with a digest, e-mail waits for it.</summary>
@@ -54,7 +51,7 @@ public sealed class AlertDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var digests = options.Value.DigestOn ? SendDigestsAsync(stoppingToken) : Task.CompletedTask;
+        var digests = options.Value.DigestOn ? digest.RunAsync(stoppingToken) : Task.CompletedTask;
         try
         {
             await foreach (var outcome in work.Reader.ReadAllAsync(stoppingToken))
@@ -67,7 +64,7 @@ public sealed class AlertDispatcher(
                 await StartPendingDeliveriesAsync(stoppingToken);
                 if (options.Value.DigestOn)
                 {
-                    await SendDigestIfDueAsync(stoppingToken);
+                    await digest.SendIfDueAsync(stoppingToken);
                 }
             }
         }
@@ -76,70 +73,6 @@ public sealed class AlertDispatcher(
         }
 
         await Task.WhenAll([.. sending.Values, digests]);
-    }
-
-    /// <summary>Every minute of the account's clock, sends the digest once its departure has passed.</summary>
-    private async Task SendDigestsAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
-                await SendDigestIfDueAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task SendDigestIfDueAsync(CancellationToken cancellationToken)
-    {
-        // The minute timer and a sync's end may both find the digest due: it leaves once.
-        await digestGate.WaitAsync(cancellationToken);
-        try
-        {
-            var settings = options.Value;
-            var departure = DigestSchedule.LatestDeparture(time.GetUtcNow(), await accountSettings.GetTimeZoneAsync(cancellationToken), settings.Digest == "Weekly", settings.DigestHour);
-            var due = (await store.PendingAsync(cancellationToken))
-                .Where(p => p.Delivery.Channel == AlertChannel.Digest && p.Alert.RaisedAtUtc < departure).ToList();
-            var email = channels.OfType<EmailChannel>().FirstOrDefault();
-            if (due.Count == 0 || email is null)
-            {
-                return;
-            }
-
-            string? error = null;
-            try
-            {
-                await email.SendDigestAsync(due.Select(d => Message(d.Alert)).ToList(), cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                error = e.Message;
-                logger.LogWarning("The alert digest of {Count} alert(s) was not sent: {Error}", due.Count, error);
-            }
-
-            foreach (var (delivery, _) in due)
-            {
-                await store.RecordAttemptAsync(delivery.Id, error, delivery.Attempts + 1 >= settings.MaxAttempts, CancellationToken.None);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "The alert digest could not be prepared");
-        }
-        finally
-        {
-            digestGate.Release();
-        }
-    }
-
-    public override void Dispose()
-    {
-        digestGate.Dispose();
-        base.Dispose();
     }
 
     private async Task RaiseAsync(SyncOutcome outcome, CancellationToken cancellationToken)
@@ -199,7 +132,7 @@ public sealed class AlertDispatcher(
     {
         var settings = options.Value;
         var channel = channels.FirstOrDefault(c => c.Channel == delivery.Channel && c.IsConfigured);
-        var message = Message(alert);
+        var message = AlertMessage.Of(alert, settings);
         for (var attempt = delivery.Attempts + 1; attempt <= settings.MaxAttempts; attempt++)
         {
             string? error;
@@ -230,12 +163,5 @@ public sealed class AlertDispatcher(
 
             await Task.Delay(settings.RetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
         }
-    }
-
-    private AlertMessage Message(Alert alert)
-    {
-        var settings = options.Value;
-        var url = settings.DashboardUrl is { Length: > 0 } site && alert.Link is { } link ? new Uri(new Uri(site), link).ToString() : null;
-        return new AlertMessage(AlertText.Render(alert.Kind, alert.Parameters, settings.TextCulture), url);
     }
 }

@@ -23,6 +23,7 @@ public static class AlertsRegistration
         services.AddSingleton<IAlertChannel>(sp => new WebhookChannel(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookChannel.HttpClientName), sp.GetRequiredService<IOptions<AlertOptions>>()));
         services.AddSingleton<IAlertChannel, EmailChannel>();
+        services.AddSingleton<AlertDigest>();
         services.AddSingleton<AlertDispatcher>();
         return services;
     }
