@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Changes;
+using OvhCostManager.Core.Alerts;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<AccountSettingsStore>();
         services.AddDashboardQueries();
+        services.AddBudgetsAndAlerts(configuration);
 
         services.AddSingleton(_ => LineClassifier.Shared);
         services.AddSingleton<BillImport>();

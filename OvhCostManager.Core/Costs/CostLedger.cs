@@ -22,6 +22,9 @@ public enum CostBasis
 
     /// <summary>Incurred lens: the month's pay-as-you-go consumption so far, not billed yet (latest reading).</summary>
     NotBilledYet,
+
+    /// <summary>Not a cost: OVH's forecast of the month's consumption (<see cref="CostLedger.GetConsumptionForecastAsync"/>).</summary>
+    Forecast,
 }
 
 /// <summary>
@@ -322,7 +325,33 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
             return null;
         }
 
-        var items = await db.ConsumptionSnapshotItems.Where(i => i.SnapshotId == reading.Id)
+        var (first, last) = BillingMonth.Days(month);
+        var readDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(reading.TakenAtUtc, zone).DateTime);
+        var through = readDay < first ? first : readDay > last ? last : readDay;
+        var entries = await ReadingEntriesAsync(db, reading.Id, CostBasis.NotBilledYet, first, through, cancellationToken);
+        return (entries, reading.TakenAtUtc);
+    }
+
+    /// <summary>
+    /// OVH's latest forecast of <paramref name="month"/>'s pay-as-you-go consumption, one entry per service and plan,
+    /// labelled like the consumption not billed yet (so a budget of a family, project or service takes its part).
+    /// Not a cost: the entries are never part of a <see cref="CostMonth"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<CostEntry>> GetConsumptionForecastAsync(string month, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reading = await db.ConsumptionSnapshots
+            .Where(s => s.Kind == ConsumptionKind.Forecast && s.Month == month)
+            .OrderByDescending(s => s.TakenAtUtc).ThenByDescending(s => s.Id)
+            .Select(s => (long?)s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        var (first, last) = BillingMonth.Days(month);
+        return reading is { } id ? await ReadingEntriesAsync(db, id, CostBasis.Forecast, first, last, cancellationToken) : [];
+    }
+
+    private async Task<List<CostEntry>> ReadingEntriesAsync(CostDbContext db, long snapshotId, CostBasis basis, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var items = await db.ConsumptionSnapshotItems.Where(i => i.SnapshotId == snapshotId)
             .Select(i => new { i.ServiceId, i.PlanFamily, i.PlanCode, i.Amount })
             .ToListAsync(cancellationToken);
         var ids = items.Select(i => i.ServiceId).Distinct().ToList();
@@ -332,9 +361,6 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
         var nameOf = names.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First().ServiceName);
         var labeller = await LineLabeller.FromStoreAsync(contexts, classifier, cancellationToken);
 
-        var (first, last) = BillingMonth.Days(month);
-        var readDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(reading.TakenAtUtc, zone).DateTime);
-        var through = readDay < first ? first : readDay > last ? last : readDay;
         var entries = items
             .GroupBy(i => (i.ServiceId, Family: i.PlanFamily ?? "", Code: i.PlanCode ?? ""))
             .Select(g =>
@@ -346,10 +372,10 @@ public sealed class CostLedger(IDbContextFactory<CostDbContext> contexts, LineCl
                 };
                 labeller.Label(line);
                 return new CostEntry(null, null, line.Domain, line.ResourceType, line.Category, line.CloudProjectId, line.ResourceKey,
-                    line.IsGpu, line.GpuModel, Money.Sum(g.Select(i => i.Amount)), CostBasis.NotBilledYet, first, through);
+                    line.IsGpu, line.GpuModel, Money.Sum(g.Select(i => i.Amount)), basis, from, to);
             })
             .ToList();
-        return (entries, reading.TakenAtUtc);
+        return entries;
     }
 
     /// <summary>What a summary depends on: every sync that stores bill lines or a consumption reading moves it.</summary>

@@ -5,10 +5,10 @@ using OvhCostManager.Core.Data.Entities;
 
 namespace OvhCostManager.Core.Data;
 
-/// <summary>Reads and saves the single <see cref="AccountSettings"/> row (time zone, currency, monthly budget).</summary>
+/// <summary>Reads and saves the single <see cref="AccountSettings"/> row (time zone, currency).</summary>
 public sealed partial class AccountSettingsStore(IDbContextFactory<CostDbContext> contextFactory, TimeProvider time)
 {
-    /// <summary>The settings; defaults (Europe/Paris, EUR, no budget) when the row is missing.</summary>
+    /// <summary>The settings; defaults (Europe/Paris, EUR) when the row is missing.</summary>
     public async Task<AccountSettings> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -20,18 +20,6 @@ public sealed partial class AccountSettingsStore(IDbContextFactory<CostDbContext
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await AccountTimeZone.ReadAsync(context, cancellationToken);
-    }
-
-    /// <summary>Saves the monthly budget; null removes it.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The budget is negative.</exception>
-    public Task SaveBudgetAsync(Money? monthlyBudget, CancellationToken cancellationToken = default)
-    {
-        if (monthlyBudget is { } budget && budget < Money.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(monthlyBudget), budget, "The monthly budget cannot be negative.");
-        }
-
-        return UpdateAsync(s => s.MonthlyBudget = monthlyBudget, cancellationToken);
     }
 
     /// <summary>Saves the account currency (ISO 4217 code, e.g. EUR).</summary>

@@ -34,6 +34,10 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<ResourceDay> ResourceDays => Set<ResourceDay>();
+    public DbSet<BudgetRecord> Budgets => Set<BudgetRecord>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<AlertRead> AlertReads => Set<AlertRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -60,9 +60,20 @@ public sealed record MonthForecast(Money SoFar, Money ConsumptionStillExpected, 
     public Money Amount => SoFar + (ConsumptionStillExpected > Money.Zero ? ConsumptionStillExpected : Money.Zero) + RenewalsStillExpected;
 }
 
-/// <summary>The month total, and the forecast of a month in progress, against the saved monthly budget.</summary>
-public sealed record BudgetStatus(Money? Budget, Money Consumed, Money? Forecast = null)
+/// <summary>
+/// The month total, and the forecast of a month in progress, against the budget in force that month.
+/// <see cref="Prorated"/> is the budget spread evenly over the month's days, up to the days elapsed (the whole budget
+/// once the month is over): spending above it runs ahead of the budget.
+/// </summary>
+public sealed record BudgetStatus(Money? Budget, Money Consumed, Money? Forecast = null, Money? Prorated = null)
 {
+    public static BudgetStatus Of(Money? budget, Money consumed, Money? forecast, MonthProgress progress) =>
+        new(budget, consumed, forecast, budget is { } b ? progress.Prorate(b) : null);
+
+    public decimal? ProratedPercent => Prorated is { } p ? Percent(p) : null;
+
+    public bool AheadOfProrated => Prorated is { } p && Consumed > p;
+
     public decimal? UsedPercent => Percent(Consumed);
 
     public decimal? ForecastPercent => Forecast is { } f ? Percent(f) : null;
@@ -94,6 +105,17 @@ public sealed record MonthInProgress(IReadOnlyList<ProjectedService> MissingServ
 public sealed record MonthProgress(DateOnly Today, int ElapsedDays, int DaysInMonth)
 {
     public bool IsInProgress => ElapsedDays < DaysInMonth;
+
+    /// <summary>How far <paramref name="month"/> has gone on <paramref name="today"/> (at least one day, as averages divide by it).</summary>
+    public static MonthProgress Of(string month, DateOnly today)
+    {
+        var (first, last) = BillingMonth.Days(month);
+        var elapsed = today < first ? 0 : today > last ? last.Day : today.Day;
+        return new MonthProgress(today, Math.Max(elapsed, 1), last.Day);
+    }
+
+    /// <summary>The part of a monthly amount for the elapsed days (exact integer arithmetic, truncated).</summary>
+    public Money Prorate(Money monthly) => new((long)((Int128)monthly.Ucents * ElapsedDays / DaysInMonth));
 }
 
 /// <summary>Every figure of the Overview tab for one month under one lens.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OvhCostManager.Core.Budgets;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
@@ -36,7 +37,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
         var entries = costs.Entries;
         var total = costs.Total;
 
-        var progress = Progress(month, AccountTimeZone.Find(settings.TimeZoneId));
+        var progress = MonthProgress.Of(month, Today(time, AccountTimeZone.Find(settings.TimeZoneId)));
         // A month in progress is set against the same days of the previous month, never against a whole month.
         var variation = progress.IsInProgress
             ? new Variation(before.Through(BillingMonth.Days(previous).First.AddDays(progress.ElapsedDays - 1)), costs.Through(progress.Today))
@@ -60,6 +61,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
         var consumption = await ConsumptionAsync(db, cancellationToken);
         var inProgress = await MonthInProgressAsync(db, month, progress.Today, cancellationToken);
         var forecast = progress.IsInProgress ? Forecast(costs, consumption, inProgress) : null;
+        var budget = (await BudgetStore.InForceAsync(db, month, cancellationToken)).FirstOrDefault(b => b.Scope == BudgetScope.Account);
         var bills = lens == CostLens.Invoiced
             ? await db.Bills.CountAsync(b => b.BillingMonth == month, cancellationToken)
             : entries.Where(e => e.BillId != null).Select(e => e.BillId).Distinct(StringComparer.Ordinal).Count();
@@ -68,7 +70,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
             month, lens, settings.Currency, total, bills, costs.Lines, costs.LinesWithoutPeriod, costs.NotBilledYet,
             previous, variation, before.Entries.Count > 0, progress, cloudTotal, dailyAverage,
             projects.Count, byType, byCategory, projects, Gpu(entries, names),
-            new BudgetStatus(settings.MonthlyBudget, total, forecast?.Amount), consumption, forecast, inProgress);
+            BudgetStatus.Of(budget?.Amount, total, forecast?.Amount, progress), consumption, forecast, inProgress);
     }
 
     /// <summary>Share of <paramref name="part"/> in <paramref name="whole"/>, in percent with one decimal (0 when the whole is 0).</summary>
@@ -83,13 +85,8 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
 
     private static Money Sum(IEnumerable<CostEntry> entries) => Money.Sum(entries.Select(e => e.Amount));
 
-    private MonthProgress Progress(string month, TimeZoneInfo zone)
-    {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var (first, last) = BillingMonth.Days(month);
-        var elapsed = today < first ? 0 : today > last ? last.Day : today.Day;
-        return new MonthProgress(today, Math.Max(elapsed, 1), last.Day);
-    }
+    /// <summary>Today in the account's time zone.</summary>
+    internal static DateOnly Today(TimeProvider time, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
     /// <summary>Cloud GPU (instances, AI jobs: lines of a cloud project) and dedicated GPU servers, each against its own family.</summary>
     private static GpuSummary Gpu(IReadOnlyList<CostEntry> entries, IReadOnlyDictionary<string, string> names)
@@ -114,7 +111,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
     /// What the month holds so far, plus (incurred lens) the part of OVH's consumption forecast not consumed yet, plus
     /// the recurring services still expected this month at last month's cost.
     /// </summary>
-    private static MonthForecast Forecast(CostMonth costs, ConsumptionStatus? consumption, MonthInProgress? inProgress)
+    internal static MonthForecast Forecast(CostMonth costs, ConsumptionStatus? consumption, MonthInProgress? inProgress)
     {
         var rest = Money.Zero;
         var hasForecast = false;
@@ -127,7 +124,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
         return new MonthForecast(costs.Total, rest, inProgress?.ProjectedAmount ?? Money.Zero, inProgress?.MissingServices.Count ?? 0, hasForecast);
     }
 
-    private static async Task<ConsumptionStatus?> ConsumptionAsync(CostDbContext db, CancellationToken cancellationToken)
+    internal static async Task<ConsumptionStatus?> ConsumptionAsync(CostDbContext db, CancellationToken cancellationToken)
     {
         var current = await db.ConsumptionSnapshots.Where(s => s.Kind == ConsumptionKind.Current)
             .OrderByDescending(s => s.TakenAtUtc).Select(s => new { s.Month, s.Total, s.TakenAtUtc }).FirstOrDefaultAsync(cancellationToken);
@@ -146,7 +143,7 @@ public sealed class OverviewQueries(IDbContextFactory<CostDbContext> contexts, C
     /// previous one during its first <see cref="TurnOfMonthDays"/> days) is not fully billed: a service billed in each
     /// of the <see cref="RecurringMonths"/> previous months and absent so far is expected at last month's cost.
     /// </summary>
-    private static async Task<MonthInProgress?> MonthInProgressAsync(CostDbContext db, string month, DateOnly today, CancellationToken cancellationToken)
+    internal static async Task<MonthInProgress?> MonthInProgressAsync(CostDbContext db, string month, DateOnly today, CancellationToken cancellationToken)
     {
         var current = BillingMonth.Of(today);
         var inProgress = month == current || (month == BillingMonth.Previous(current) && today.Day <= TurnOfMonthDays);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using OvhCostManager.Core;
+using OvhCostManager.Core.Alerts;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Web.Hosting.Authentication;
@@ -14,6 +15,8 @@ public static class WebDependencyInjection
     {
         builder.Services.AddOvhCostManagerCore(builder.Configuration);
         builder.Services.AddHostedService<SyncScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
+        builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddTransient<MudBlazor.MudLocalizer, FrenchMudLocalizer>();

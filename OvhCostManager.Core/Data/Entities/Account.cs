@@ -76,8 +76,5 @@ public sealed class AccountSettings
 
     public string Currency { get; set; } = "EUR";
 
-    /// <summary>Monthly budget, or null when none is set.</summary>
-    public Money? MonthlyBudget { get; set; }
-
     public DateTimeOffset? UpdatedAtUtc { get; set; }
 }

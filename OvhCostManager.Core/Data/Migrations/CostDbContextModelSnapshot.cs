@@ -69,9 +69,6 @@ namespace OvhCostManager.Core.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("MonthlyBudget")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -94,6 +91,112 @@ namespace OvhCostManager.Core.Data.Migrations
                             Currency = "EUR",
                             TimeZoneId = "Europe/Paris"
                         });
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("RaisedAtUtc");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveredAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AlertId", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.AlertRead", b =>
+                {
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reader")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AlertId", "Reader");
+
+                    b.ToTable("alert_reads", (string)null);
                 });
 
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.Bill", b =>
@@ -251,6 +354,49 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.HasIndex("BillingMonth", "Category", "ResourceType", "IsGpu", "Total");
 
                     b.ToTable("bill_lines", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.BudgetRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thresholds")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKind", "ScopeKey", "FromMonth");
+
+                    b.ToTable("budgets", (string)null);
                 });
 
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudCatalogPrice", b =>
@@ -1212,6 +1358,24 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.ToTable("vps", (string)null);
                 });
 
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.AlertDelivery", b =>
+                {
+                    b.HasOne("OvhCostManager.Core.Data.Entities.Alert", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.AlertRead", b =>
+                {
+                    b.HasOne("OvhCostManager.Core.Data.Entities.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.BillLine", b =>
                 {
                     b.HasOne("OvhCostManager.Core.Data.Entities.Bill", "Bill")
@@ -1230,6 +1394,11 @@ namespace OvhCostManager.Core.Data.Migrations
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.Alert", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.Bill", b =>

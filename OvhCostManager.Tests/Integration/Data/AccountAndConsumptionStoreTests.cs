@@ -8,23 +8,6 @@ namespace OvhCostManager.Tests.Integration.Data;
 public sealed class AccountAndConsumptionStoreTests
 {
     [Fact]
-    public async Task The_monthly_budget_round_trips_and_can_be_removed()
-    {
-        await using var db = await StoreDatabase.CreateAsync();
-        var store = db.Get<AccountSettingsStore>();
-
-        await store.SaveBudgetAsync(Money.FromDecimal(1234.56789012m));
-        var saved = await store.GetAsync();
-        await store.SaveBudgetAsync(null);
-        var removed = await store.GetAsync();
-
-        Assert.Equal(Money.FromDecimal(1234.56789012m), saved.MonthlyBudget);
-        Assert.NotNull(saved.UpdatedAtUtc);
-        Assert.Null(removed.MonthlyBudget);
-        Assert.Equal("Europe/Paris", removed.TimeZoneId);
-    }
-
-    [Fact]
     public async Task Bad_settings_are_refused_with_a_message_naming_the_value()
     {
         await using var db = await StoreDatabase.CreateAsync();
@@ -32,7 +15,6 @@ public sealed class AccountAndConsumptionStoreTests
 
         var zone = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveTimeZoneAsync("Europe/Atlantis"));
         var currency = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveCurrencyAsync("euro"));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SaveBudgetAsync(Money.FromDecimal(-1m)));
 
         Assert.Contains("Europe/Atlantis", zone.Message);
         Assert.Contains("euro", currency.Message);

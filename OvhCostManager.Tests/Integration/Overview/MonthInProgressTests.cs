@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using OvhCostManager.Core.Budgets;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Overview;
@@ -69,8 +70,8 @@ public sealed class MonthInProgressTests(EarlyMonthAccountFixture account)
         var forecast = report.Forecast!.Amount;
         Assert.True(forecast > report.Total);
         var budget = new Money((report.Total.Ucents + forecast.Ucents) / 2 / 1_000_000 * 1_000_000);
-        var settings = account.Services.GetRequiredService<AccountSettingsStore>();
-        await settings.SaveBudgetAsync(budget);
+        var budgets = account.Services.GetRequiredService<BudgetStore>();
+        await budgets.SaveAsync(BudgetScope.Account, December, budget, BudgetThresholds.Default, null);
         try
         {
             var withBudget = await Overview.GetAsync(December, CostLens.Incurred);
@@ -80,7 +81,7 @@ public sealed class MonthInProgressTests(EarlyMonthAccountFixture account)
         }
         finally
         {
-            await settings.SaveBudgetAsync(null);
+            await budgets.SaveAsync(BudgetScope.Account, December, null, BudgetThresholds.Default, null);
         }
     }
 

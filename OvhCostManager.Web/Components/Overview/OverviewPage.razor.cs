@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using OvhCostManager.Core.BillLines;
+using OvhCostManager.Core.Budgets;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Costs;
-using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Expiring;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Core.Sync;
 using OvhCostManager.Web.Components.Shared;
+using OvhCostManager.Web.Hosting.Authentication;
 
 namespace OvhCostManager.Web.Components.Overview;
 
@@ -26,7 +27,8 @@ public sealed partial class OverviewPage : IDisposable
     [Inject] private ViewsAfterSync<(string Month, CostLens Lens), OverviewReport> SharedReports { get; set; } = null!;
     [Inject] private BillLineQueries Lines { get; set; } = null!;
     [Inject] private ExpiringServiceQueries Expiring { get; set; } = null!;
-    [Inject] private AccountSettingsStore Settings { get; set; } = null!;
+    [Inject] private BudgetStore Budgets { get; set; } = null!;
+    [Inject] private DashboardUser User { get; set; } = null!;
     [Inject] private SyncNotifier Notifier { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
@@ -77,6 +79,7 @@ public sealed partial class OverviewPage : IDisposable
             }
         }
 
+        canEditBudget = await User.CanEditBudgetsAsync();
         loading = false;
     }
 
@@ -90,9 +93,18 @@ public sealed partial class OverviewPage : IDisposable
 
     private void SetProjected(bool projected) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("projected", projected ? "1" : null));
 
+    private bool canEditBudget;
+
+    /// <summary>The account budget from the month on screen on, with the thresholds it had; refused to readers.</summary>
     private async Task SaveBudgetAsync(Money? budget)
     {
-        await Settings.SaveBudgetAsync(budget);
+        if (!await User.CanEditBudgetsAsync())
+        {
+            return;
+        }
+
+        var current = (await Budgets.InForceAsync(month)).FirstOrDefault(b => b.Scope == BudgetScope.Account);
+        await Budgets.SaveAsync(BudgetScope.Account, month, budget, current?.Thresholds ?? BudgetThresholds.Default, await User.NameAsync());
         await LoadAsync();
     }
 

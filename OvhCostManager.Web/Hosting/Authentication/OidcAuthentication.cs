@@ -117,7 +117,9 @@ public static class OidcAuthentication
                 o.Scope.Add(scope);
             }
 
-            o.ClaimActions.MapUniqueJsonKey(settings.GroupClaim, settings.GroupClaim);
+            // MapJsonKey, not MapUniqueJsonKey: the unique action reads the value as one string, so a JSON array of groups
+            // (["finance","ops"], what providers send) became a single claim holding the array's text and no group matched.
+            o.ClaimActions.MapJsonKey(settings.GroupClaim, settings.GroupClaim);
         });
 
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder(CookieScheme)

@@ -27,6 +27,12 @@ public sealed class OidcOptions
 
     public string GroupClaim { get; set; } = "groups";
 
+    /// <summary>
+    /// Members of this group (in <see cref="GroupClaim"/>) edit budgets; everyone else reads them. Unset: every
+    /// signed-in user edits.
+    /// </summary>
+    public string? AdminGroup { get; set; }
+
     /// <summary>Sliding lifetime of a session: it ends after this long without a request.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
