@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OvhCostManager.Core.Cash;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<ISyncRunner, SyncRunner>();
         services.AddSingleton<SyncCoordinator>();
         services.AddInventoryAndConsumptionQueries();
+        services.AddCashQueries();
         return services;
     }
 

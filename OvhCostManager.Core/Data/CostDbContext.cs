@@ -26,6 +26,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<CloudQuota> CloudQuotas => Set<CloudQuota>();
     public DbSet<CloudProjectUsage> CloudProjectUsage => Set<CloudProjectUsage>();
     public DbSet<ServiceRenewal> ServiceRenewals => Set<ServiceRenewal>();
+    public DbSet<CashMonthForecast> CashMonthForecasts => Set<CashMonthForecast>();
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 

@@ -32,6 +32,7 @@ public sealed class SyncRunner(
     AccountImport account,
     InventoryImport inventory,
     CloudDetailsImport cloudDetails,
+    Cash.CashForecastRecorder cashForecasts,
     TimeProvider clock,
     ILogger<SyncRunner> logger) : ISyncRunner
 {
@@ -71,6 +72,10 @@ public sealed class SyncRunner(
                 ? StepAsync(recorder, AccountImport.StepName, () => account.RunAsync(recorder, cancellationToken), cancellationToken)
                 : none;
             await Task.WhenAll(inventoryStored, cloudDetailsStored, billsStored, consumptionStored, accountStored);
+            if (scope.HasFlag(SyncScope.Inventory))
+            {
+                await cashForecasts.RecordAsync(cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

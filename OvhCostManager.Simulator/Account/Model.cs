@@ -78,8 +78,12 @@ public sealed record SimInstance(
     string Id, string ProjectId, string Name, FlavorSpec Flavor, string Region, DateTimeOffset Created, bool MonthlyBilling,
     string Status, string Ipv4, string ImageName);
 
-/// <summary>Any other billed service (domain, hosting, licence...) listed by <c>/services</c>.</summary>
-public sealed record SimOtherService(string Name, string DisplayName, string ProductName, string ProductDescription, string? RoutePath, Money MonthlyPrice, ServiceTerms Terms);
+/// <summary>
+/// Any billed service listed by <c>/services</c>: <see cref="Price"/> is what one renewal of <see cref="PeriodMonths"/>
+/// months charges, the amount of the service's renewal bill lines.
+/// </summary>
+public sealed record SimOtherService(string Name, string DisplayName, string ProductName, string ProductDescription, string? RoutePath, Money Price, ServiceTerms Terms,
+    int PeriodMonths = 1);
 
 public sealed record SimCreditMovement(long MovementId, Money Amount, DateTimeOffset CreationDate, string Type, string SourceId, string SourceName, string? DestinationBillId, long? OrderId, DateTimeOffset? ExpirationDate);
 

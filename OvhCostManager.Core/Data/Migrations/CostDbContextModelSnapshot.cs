@@ -253,6 +253,37 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.ToTable("bill_lines", (string)null);
                 });
 
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CashMonthForecast", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Consumption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Renewals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalWithTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalWithoutTax")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("cash_month_forecasts", (string)null);
+                });
+
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudInstance", b =>
                 {
                     b.Property<string>("ProjectId")
@@ -792,12 +823,19 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RenewalCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RenewalMode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RenewalPeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RenewalPrice")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ServiceId")
