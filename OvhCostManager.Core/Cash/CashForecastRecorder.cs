@@ -19,7 +19,7 @@ public sealed class CashForecastRecorder(IDbContextFactory<CostDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var future = view.Months.Where(m => string.CompareOrdinal(m.Month, current) > 0).ToList();
         var names = future.Select(m => m.Month).ToList();
-        var stored = await db.CashMonthForecasts.Where(f => names.Contains(f.Month)).ToDictionaryAsync(f => f.Month, StringComparer.Ordinal, cancellationToken);
+        var stored = await db.CashMonthForecasts.AsTracking().Where(f => names.Contains(f.Month)).ToDictionaryAsync(f => f.Month, StringComparer.Ordinal, cancellationToken);
         foreach (var month in future)
         {
             if (!stored.TryGetValue(month.Month, out var row))
