@@ -6,9 +6,9 @@ namespace OvhCostManager.Core.Cash;
 
 /// <summary>
 /// A month that has begun, with the calendar's forecast of it (as the last sync before it began computed it) and
-/// what its bills say under the invoiced lens; <see cref="BilledWithoutTax"/> is null while no bill of the month is stored.
+/// what its bills say under the invoiced lens (<see cref="ForecastOn"/>: the sync's day in the account time zone); <see cref="BilledWithoutTax"/> is null while no bill of the month is stored.
 /// </summary>
-public sealed record ForecastAgainstBilled(string Month, DateTimeOffset ForecastAtUtc, Money ForecastWithoutTax, Money ForecastWithTax,
+public sealed record ForecastAgainstBilled(string Month, DateTimeOffset ForecastAtUtc, DateOnly ForecastOn, Money ForecastWithoutTax, Money ForecastWithTax,
     Money? BilledWithoutTax, Money? BilledWithTax, bool Closed)
 {
     public Money? Difference => BilledWithoutTax is { } billed ? billed - ForecastWithoutTax : null;
@@ -34,7 +34,7 @@ public sealed class ForecastAgainstBilledQuery(IDbContextFactory<CostDbContext> 
         return forecasts.Select(f =>
         {
             var billed = bills[f.Month].Any();
-            return new ForecastAgainstBilled(f.Month, f.ComputedAtUtc, f.TotalWithoutTax, f.TotalWithTax,
+            return new ForecastAgainstBilled(f.Month, f.ComputedAtUtc, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f.ComputedAtUtc, zone).DateTime), f.TotalWithoutTax, f.TotalWithTax,
                 billed ? invoiced[f.Month].Total : null, billed ? Money.Sum(bills[f.Month]) : null, f.Month != current);
         }).ToList();
     }
