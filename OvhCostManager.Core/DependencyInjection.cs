@@ -56,7 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<ISyncRunner, SyncRunner>();
         services.AddSingleton<SyncCoordinator>();
         services.AddInventoryAndConsumptionQueries();
-        services.AddCashQueries();
+        services.AddCashQueries(configuration);
         return services;
     }
 

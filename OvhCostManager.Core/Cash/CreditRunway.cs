@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Data.Entities;
@@ -21,19 +22,22 @@ public sealed record CreditRunwayRow(
 
 /// <summary>The account's credits at their burn rate, the unpaid bills and the debt balance.</summary>
 public sealed record CreditRunway(DateOnly Today, string Currency, int WindowDays, IReadOnlyList<CreditRunwayRow> Balances, IReadOnlyList<UnpaidBill> UnpaidBills,
-    Money Debt)
+    Money Debt, int DueWarningDays)
 {
     public const int DefaultWindowDays = 30;
 }
 
-/// <summary>A bill not paid yet, with its age in days.</summary>
-public sealed record UnpaidBill(string Id, DateOnly Date, int AgeDays, Money PriceWithTax);
+/// <summary>
+/// A bill not paid yet, with its age and its debt's due date (<see cref="DaysToDue"/>: negative once past). It is
+/// flagged <see cref="DueSoon"/> from <see cref="CashOptions.DueWarningDays"/> days before the due date, and after it.
+/// </summary>
+public sealed record UnpaidBill(string Id, DateOnly Date, int AgeDays, Money PriceWithTax, DateOnly? DueOn, int? DaysToDue, bool DueSoon);
 
 /// <summary>
 /// Credit balances and vouchers (<c>/me/credit/balance</c> and movements), with the burn rate of the last
 /// <see cref="CreditRunway.DefaultWindowDays"/> days: the uses (negative movements) of the window over its days.
 /// </summary>
-public sealed class CreditRunwayQuery(IDbContextFactory<CostDbContext> contexts, Account.AccountQuery account, TimeProvider time)
+public sealed class CreditRunwayQuery(IDbContextFactory<CostDbContext> contexts, Account.AccountQuery account, IOptions<CashOptions> options, TimeProvider time)
 {
     public async Task<CreditRunway> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -54,12 +58,18 @@ public sealed class CreditRunwayQuery(IDbContextFactory<CostDbContext> contexts,
             .ToList();
 
         var unpaid = (await db.Bills.AsNoTracking().Where(b => b.PaymentStatus == BillPaymentStatus.Pending)
-                .Select(b => new { b.Id, b.DateUtc, b.PriceWithTax }).ToListAsync(cancellationToken))
-            .Select(b => new UnpaidBill(b.Id, LocalDay(b.DateUtc, zone), today.DayNumber - LocalDay(b.DateUtc, zone).DayNumber, b.PriceWithTax))
+                .Select(b => new { b.Id, b.DateUtc, b.PriceWithTax, b.DueDateUtc }).ToListAsync(cancellationToken))
+            .Select(b => Unpaid(b.Id, LocalDay(b.DateUtc, zone), b.PriceWithTax, b.DueDateUtc is { } due ? LocalDay(due, zone) : null, today))
             .OrderBy(b => b.Date).ThenBy(b => b.Id, StringComparer.Ordinal)
             .ToList();
         var balance = await account.GetBalanceAsync(cancellationToken);
-        return new CreditRunway(today, settings.Currency, CreditRunway.DefaultWindowDays, rows, unpaid, balance.Debt);
+        return new CreditRunway(today, settings.Currency, CreditRunway.DefaultWindowDays, rows, unpaid, balance.Debt, options.Value.DueWarningDays);
+    }
+
+    private UnpaidBill Unpaid(string id, DateOnly date, Money amount, DateOnly? due, DateOnly today)
+    {
+        int? daysToDue = due is { } d ? d.DayNumber - today.DayNumber : null;
+        return new UnpaidBill(id, date, today.DayNumber - date.DayNumber, amount, due, daysToDue, daysToDue <= options.Value.DueWarningDays);
     }
 
     /// <summary>

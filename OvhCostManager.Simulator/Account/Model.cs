@@ -20,6 +20,12 @@ public sealed class SimBill
     /// <summary>True for the bill of the 1st holding last month's pay-as-you-go consumption.</summary>
     public bool IsConsumptionBill { get; init; }
 
+    /// <summary>Days between a bill and the date OVH recovers its debt (a simulator choice: a 30-day payment term).</summary>
+    public const int PaymentTermDays = 30;
+
+    /// <summary>The <c>dueDate</c> of the bill's debt (<c>/me/bill/{id}/debt</c>) while it is unpaid.</summary>
+    public DateTimeOffset DueDate => Date.AddDays(PaymentTermDays);
+
     public BillingMonth Month => BillingMonth.Of(Date);
     public Money PriceWithoutTax => Money.Sum(Lines.Select(l => l.TotalPrice));
     public Money Tax => Money.FromDecimal(decimal.Round(PriceWithoutTax.Amount * 0.2m, 2, MidpointRounding.AwayFromZero));

@@ -119,6 +119,9 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<long>("DateUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueDateUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HtmlUrl")
                         .HasColumnType("TEXT");
 

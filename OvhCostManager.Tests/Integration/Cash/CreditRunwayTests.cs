@@ -65,7 +65,15 @@ public sealed class CreditRunwayTests(ImportedAccountFixture account)
             var truth = account.GroundTruth.Bills[bill.Id];
             Assert.Equal(truth.WithTax, bill.PriceWithTax);
             Assert.Equal(Today.DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(truth.Date, Paris).DateTime).DayNumber, bill.AgeDays);
+            var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(account.Simulator.Account.FindBill(bill.Id)!.DueDate, Paris).DateTime);
+            Assert.Equal(due, bill.DueOn);
+            Assert.Equal(due.DayNumber - Today.DayNumber, bill.DaysToDue);
+            Assert.Equal(due.DayNumber - Today.DayNumber <= 7, bill.DueSoon);
         }
+
+        Assert.Equal(7, runway.DueWarningDays);
+        Assert.Contains(runway.UnpaidBills, b => b.DueSoon);
+        Assert.Contains(runway.UnpaidBills, b => !b.DueSoon);
 
         Assert.Equal(account.GroundTruth.UnpaidWithTax, runway.Debt);
     }

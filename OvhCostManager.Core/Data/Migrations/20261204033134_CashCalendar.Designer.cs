@@ -11,7 +11,7 @@ using OvhCostManager.Core.Data;
 namespace OvhCostManager.Core.Data.Migrations
 {
     [DbContext(typeof(CostDbContext))]
-    [Migration("20261204030751_CashCalendar")]
+    [Migration("20261204033134_CashCalendar")]
     partial class CashCalendar
     {
         /// <inheritdoc />
@@ -120,6 +120,9 @@ namespace OvhCostManager.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DateUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueDateUtc")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HtmlUrl")

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace OvhCostManager.Core.Data.Migrations
 {
-    /// <summary>Renewal prices of <c>/services</c> and the cash calendar's kept month forecasts.</summary>
+    /// <summary>Renewal prices of <c>/services</c>, unpaid bills' due dates and the cash calendar's kept month forecasts.</summary>
     public partial class CashCalendar : Migration
     {
         /// <inheritdoc />
@@ -20,6 +20,12 @@ namespace OvhCostManager.Core.Data.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "RenewalPrice",
                 table: "service_renewals",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DueDateUtc",
+                table: "bills",
                 type: "INTEGER",
                 nullable: true);
 
@@ -54,6 +60,10 @@ namespace OvhCostManager.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "RenewalPrice",
                 table: "service_renewals");
+
+            migrationBuilder.DropColumn(
+                name: "DueDateUtc",
+                table: "bills");
         }
     }
 }
