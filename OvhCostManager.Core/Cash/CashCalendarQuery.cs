@@ -25,9 +25,7 @@ public sealed class CashCalendarQuery(IDbContextFactory<CostDbContext> contexts,
     public async Task<CashCalendar> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.ReadAccountSettingsAsync(cancellationToken);
-        var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var (currency, today) = await TodayAsync(db, cancellationToken);
         var first = BillingMonth.Of(today);
         var months = Enumerable.Range(0, CashCalendar.MonthCount).Select(i => BillingMonth.Of(today.AddMonths(i))).ToList();
         var last = BillingMonth.Days(months[^1]).Last;
@@ -54,7 +52,7 @@ public sealed class CashCalendarQuery(IDbContextFactory<CostDbContext> contexts,
                 commitments.Where(c => BillingMonth.Of(c.EndsOn) == month).OrderBy(c => c.EndsOn).ToList(),
                 consumption, basis, withoutTax, WithTax(withoutTax, taxRate));
         }).ToList();
-        return new CashCalendar(today, settings.Currency, calendar, taxRate, medianOf, median);
+        return new CashCalendar(today, currency, calendar, taxRate, medianOf, median);
     }
 
     /// <summary>The certain renewals from today to today + <paramref name="days"/> (the Overview's card).</summary>
@@ -62,12 +60,17 @@ public sealed class CashCalendarQuery(IDbContextFactory<CostDbContext> contexts,
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.ReadAccountSettingsAsync(cancellationToken);
-        var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var (currency, today) = await TodayAsync(db, cancellationToken);
         var services = await db.ServiceRenewals.AsNoTracking().ToListAsync(cancellationToken);
         var certain = services.SelectMany(s => RenewalsOf(s, today, today.AddDays(days))).Where(r => r.Certain).ToList();
-        return new UpcomingRenewals(days, certain.Count, Money.Sum(certain.Select(r => r.Amount)), settings.Currency);
+        return new UpcomingRenewals(days, certain.Count, Money.Sum(certain.Select(r => r.Amount)), currency);
+    }
+
+    private async Task<(string Currency, DateOnly Today)> TodayAsync(CostDbContext db, CancellationToken cancellationToken)
+    {
+        var settings = await db.ReadAccountSettingsAsync(cancellationToken);
+        var zone = await AccountTimeZone.ReadAsync(db, cancellationToken);
+        return (settings.Currency, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
     }
 
     private static IEnumerable<CalendarRenewal> RenewalsOf(ServiceRenewal service, DateOnly from, DateOnly to)

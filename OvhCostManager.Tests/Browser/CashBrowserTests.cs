@@ -54,6 +54,9 @@ public sealed class CashBrowserTests(DemoDashboardFixture demo)
         Assert.Equal(december.Count(r => !r.Manual), await detail.Locator("tr[data-certain='true']").CountAsync());
         Assert.Equal(december.Count(r => r.Manual), await detail.Locator("tr[data-certain='false']").CountAsync());
         Assert.True(await page.Locator("[data-table='cash-runway'] tbody tr").CountAsync() >= 3);
+        // The October bills still unpaid are due in November, within the default 7 days on the 18th.
+        Assert.True(await page.Locator("[data-table='cash-unpaid'] [data-due-soon='true']").CountAsync() > 0);
+        await page.Locator("[data-value='due-warning']").WaitForAsync();
         Assert.Equal(5, await page.Locator("[data-page='cash'] .ocm-csv-button").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"cash-{language}"), FullPage = true });
         var blocking = await AccessibilityTests.BlockingViolationsAsync(page);

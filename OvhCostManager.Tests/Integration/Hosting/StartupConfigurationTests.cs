@@ -52,6 +52,8 @@ public sealed class StartupConfigurationTests
     [InlineData("Oidc__SessionAbsoluteLifetime", "banana", "Oidc:SessionAbsoluteLifetime")]
     [InlineData("Ovh__MaxRetries", "many", "Ovh:MaxRetries")]
     [InlineData("Dashboard__StaleAfterDays", "soon", "Dashboard:StaleAfterDays")]
+    [InlineData("Cash__DueWarningDays", "soon", "Cash:DueWarningDays")]
+    [InlineData("Cash__DueWarningDays", "91", "Cash:DueWarningDays")]
     [InlineData("RateLimiting__PermitLimit", "many", "RateLimiting:PermitLimit")]
     public async Task A_setting_of_the_wrong_form_stops_startup_with_one_line_naming_it(string variable, string value, string setting)
     {
