@@ -15,8 +15,8 @@ public sealed record UpcomingRenewals(int Days, int Count, Money Total, string C
 /// </summary>
 /// <remarks>
 /// OVH renews a service on its expiry date, then every renewal period after it, at its <c>pricing</c> price. A service
-/// whose expiry has passed is not renewed (OVH suspends it); a service without a known period is shown once, on its
-/// expiry date. Consumption: the current month is OVH's forecast of it; each later month is the median of the last
+/// whose expiry has passed is not renewed (OVH suspends it); a service without a known period, or set to end at its
+/// expiry, is shown once, on its expiry date. Consumption: the current month is OVH's forecast of it; each later month is the median of the last
 /// <see cref="CashCalendar.MedianMonths"/> billed months' consumption (the lines of the next month's consumption bill
 /// whose period is that month). A month's consumption is billed on the 1st of the next.
 /// </remarks>
@@ -90,7 +90,7 @@ public sealed class CashCalendarQuery(IDbContextFactory<CostDbContext> contexts,
 
             yield return new CalendarRenewal(service.ServiceName, service.ResourceType, date, price, service.RenewalMode, service.RenewalPeriodMonths,
                 service.DeleteAtExpiration);
-            if (service.RenewalPeriodMonths is not > 0)
+            if (service.RenewalPeriodMonths is not > 0 || service.DeleteAtExpiration)
             {
                 yield break;
             }

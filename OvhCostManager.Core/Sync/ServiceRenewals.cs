@@ -95,11 +95,15 @@ internal sealed class ServiceRenewals(IOvhApi ovh, Task<IReadOnlyList<OvhService
             Day(billing.ExpirationDate, zone),
             mode,
             Months(billing.Renew?.Current?.Period) ?? Months(billing.Pricing?.Duration),
-            billing.Lifecycle?.Current?.PendingActions.Any(a => a.Contains("terminate", StringComparison.OrdinalIgnoreCase)) ?? false,
+            billing.Lifecycle?.Current?.PendingActions.Any(IsTermination) ?? false,
             string.IsNullOrEmpty(service.Resource.State) ? null : service.Resource.State,
             billing.Engagement?.EndDate,
             billing.Pricing?.Price is { CurrencyCode.Length: > 0 } price ? price : null);
     }
+
+    /// <summary>OVH <c>services.expanded.Lifecycle.ActionEnum</c>: the actions that end the service.</summary>
+    private static bool IsTermination(string action) =>
+        action.StartsWith("terminate", StringComparison.OrdinalIgnoreCase) || string.Equals(action, "deleteAtExpiration", StringComparison.OrdinalIgnoreCase);
 
     private ResourceType ResourceTypeOf(OvhService service) => service.Route?.Path switch
     {

@@ -141,6 +141,10 @@ public sealed partial class SimulatedAccount
             _ = r.Euros(15m, 40m);
             OtherServices.Add(new SimOtherService(lb, lb, "ipLoadbalancing", "Load Balancer", "/ipLoadbalancing/{serviceName}", Money.FromDecimal(LoadBalancerMonthly), Terms(Creation())));
         }
+
+        // One automatically renewed service is to end at its expiry (no draw: the choice is the first that fits).
+        var ending = OtherServices.FindIndex(s => s.Terms is { Status: "ok", Renew: RenewKind.Automatic } && s.ProductName is "ip" or "ipLoadbalancing");
+        if (ending >= 0) OtherServices[ending] = OtherServices[ending] with { Terms = OtherServices[ending].Terms with { DeleteAtExpiration = true } };
     }
 
     private static decimal DomainRenewalPrice(string domain) => domain.EndsWith(".fr", StringComparison.Ordinal) ? 8.99m : 13.99m;

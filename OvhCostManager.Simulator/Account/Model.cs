@@ -60,8 +60,12 @@ public enum RenewKind
     Forced,
 }
 
-/// <summary>Renewal and expiry data served by <c>serviceInfos</c> and <c>/services/{id}</c>.</summary>
-public sealed record ServiceTerms(long ServiceId, DateOnly Creation, DateOnly Expiration, DateOnly? EngagedUpTo, RenewKind Renew, string Status);
+/// <summary>
+/// Renewal and expiry data served by <c>serviceInfos</c> and <c>/services/{id}</c>; <see cref="DeleteAtExpiration"/>: the
+/// customer asked for the service to end at its expiry (<c>pendingActions</c> <c>deleteAtExpiration</c>).
+/// </summary>
+public sealed record ServiceTerms(long ServiceId, DateOnly Creation, DateOnly Expiration, DateOnly? EngagedUpTo, RenewKind Renew, string Status,
+    bool DeleteAtExpiration = false);
 
 public sealed record SimDedicatedServer(
     string Name, string DisplayName, long ServerId, string CommercialRange, string Description, string Datacenter, string Region,

@@ -171,7 +171,7 @@ internal static class InventoryRoutes
         renew = new
         {
             automatic = t.Renew != RenewKind.Manual,
-            deleteAtExpiration = false,
+            deleteAtExpiration = t.DeleteAtExpiration,
             forced = t.Renew == RenewKind.Forced,
             manualPayment = t.Renew == RenewKind.Manual,
             period = 1,
@@ -219,7 +219,7 @@ internal static class InventoryRoutes
                     current = new
                     {
                         creationDate = OvhJson.Date(ParisTime.At(t.Creation.Year, t.Creation.Month, t.Creation.Day, 11)),
-                        pendingActions = Array.Empty<string>(),
+                        pendingActions = t.DeleteAtExpiration ? new[] { "deleteAtExpiration" } : Array.Empty<string>(),
                         state = t.Status == "expired" ? "unrenewed" : "active",
                         terminationDate = (string?)null,
                     },

@@ -35,7 +35,7 @@ public sealed class CashBrowserTests(DemoDashboardFixture demo)
         for (var i = 0; i < 12; i++)
         {
             var month = Today.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            var certain = truth.Where(r => !r.Manual && r.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month).ToList();
+            var certain = truth.Where(r => r.Certain && r.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month).ToList();
             var row = calendar.Locator("tr", new LocatorLocatorOptions { Has = page.Locator($"[data-month='{month}']") });
             var expected = $"{certain.Count.ToString("N0", culture)} · {Money.Sum(certain.Select(r => r.Amount)).Format("EUR", culture)}";
             Assert.Equal(Normalise(expected), Normalise(await row.Locator("[data-value='renewals']").InnerTextAsync()));
@@ -51,8 +51,8 @@ public sealed class CashBrowserTests(DemoDashboardFixture demo)
             await page.WaitForTimeoutAsync(250);
         }
 
-        Assert.Equal(december.Count(r => !r.Manual), await detail.Locator("tr[data-certain='true']").CountAsync());
-        Assert.Equal(december.Count(r => r.Manual), await detail.Locator("tr[data-certain='false']").CountAsync());
+        Assert.Equal(december.Count(r => r.Certain), await detail.Locator("tr[data-certain='true']").CountAsync());
+        Assert.Equal(december.Count(r => !r.Certain), await detail.Locator("tr[data-certain='false']").CountAsync());
         Assert.True(await page.Locator("[data-table='cash-runway'] tbody tr").CountAsync() >= 3);
         // The October bills still unpaid are due in November, within the default 7 days on the 18th.
         Assert.True(await page.Locator("[data-table='cash-unpaid'] [data-due-soon='true']").CountAsync() > 0);
@@ -64,7 +64,7 @@ public sealed class CashBrowserTests(DemoDashboardFixture demo)
         await page.GotoAsync(new Uri(demo.App.BaseUrl, "overview").ToString());
         var card = page.Locator("[data-value='cash-upcoming']");
         await card.WaitForAsync();
-        var next30 = truth.Where(r => !r.Manual && r.Date <= Today.AddDays(30)).ToList();
+        var next30 = truth.Where(r => r.Certain && r.Date <= Today.AddDays(30)).ToList();
         Assert.Equal(
             Normalise(language == "fr" ? $"{next30.Count} renouvellements, {Money.Sum(next30.Select(r => r.Amount)).Format("EUR", culture)}"
                 : $"{next30.Count} renewals, {Money.Sum(next30.Select(r => r.Amount)).Format("EUR", culture)}"),

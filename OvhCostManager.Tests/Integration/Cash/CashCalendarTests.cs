@@ -35,17 +35,19 @@ public sealed class CashCalendarTests(ImportedAccountFixture account)
         {
             var expected = Truth.Where(r => r.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) == month.Month).ToList();
             Assert.Equal(
-                expected.Where(r => !r.Manual).Select(r => (r.ServiceName, r.Date, r.Amount)).Order(),
+                expected.Where(r => r.Certain).Select(r => (r.ServiceName, r.Date, r.Amount)).Order(),
                 month.Renewals.Select(r => (r.ServiceName, r.Date, r.Amount)).Order());
             Assert.Equal(
-                expected.Where(r => r.Manual).Select(r => (r.ServiceName, r.Date, r.Amount)).Order(),
+                expected.Where(r => !r.Certain).Select(r => (r.ServiceName, r.Date, r.Amount)).Order(),
                 month.Uncertain.Select(r => (r.ServiceName, r.Date, r.Amount)).Order());
-            Assert.Equal(Money.Sum(expected.Where(r => !r.Manual).Select(r => r.Amount)), month.RenewalsTotal);
+            Assert.Equal(Money.Sum(expected.Where(r => r.Certain).Select(r => r.Amount)), month.RenewalsTotal);
         }
 
         // The account must exercise what the test checks: monthly and yearly renewals, certain and manual ones.
         Assert.Contains(Truth, r => r.Manual);
-        Assert.True(Truth.Count(r => !r.Manual) > 12, "too few renewals for a month-by-month comparison");
+        var ending = Assert.Single(Truth, r => r.Terminating);
+        Assert.Contains(calendar.Months.SelectMany(m => m.Uncertain), r => r.ServiceName == ending.ServiceName && r.Date == ending.Date && r.Terminating);
+        Assert.True(Truth.Count(r => r.Certain) > 12, "too few renewals for a month-by-month comparison");
         Assert.Contains(calendar.Months.SelectMany(m => m.Renewals), r => r.PeriodMonths == 12);
     }
 
@@ -119,7 +121,7 @@ public sealed class CashCalendarTests(ImportedAccountFixture account)
     {
         var upcoming = await Query.UpcomingAsync(30);
 
-        var expected = Truth.Where(r => !r.Manual && r.Date <= Today.AddDays(30)).ToList();
+        var expected = Truth.Where(r => r.Certain && r.Date <= Today.AddDays(30)).ToList();
         Assert.Equal(expected.Count, upcoming.Count);
         Assert.Equal(Money.Sum(expected.Select(r => r.Amount)), upcoming.Total);
         Assert.True(upcoming.Count > 0);

@@ -21,7 +21,7 @@ public sealed class KeptForecastTests
         Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(new SyncRequest(SyncRunKind.Full, SyncScope.Everything, Trigger: "cli"))).Status);
         var december = (await harness.Services.GetRequiredService<CashCalendarQuery>().GetAsync()).Months.Single(m => m.Month == "2026-12");
         var truth = RenewalTruth.Between(simulator.Account, new DateOnly(2026, 11, 18), new DateOnly(2026, 12, 31))
-            .Where(r => !r.Manual && r.Date.Month == 12).ToList();
+            .Where(r => r.Certain && r.Date.Month == 12).ToList();
         Assert.Equal(Money.Sum(truth.Select(r => r.Amount)), december.RenewalsTotal);
 
         // December has begun: its syncs leave its forecast alone.
