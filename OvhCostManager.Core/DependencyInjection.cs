@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OvhCostManager.Core.Changes;
 using OvhCostManager.Core.Alerts;
+using OvhCostManager.Core.Cash;
 using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Data;
 using OvhCostManager.Core.Sync;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<ISyncRunner, SyncRunner>();
         services.AddSingleton<SyncCoordinator>();
         services.AddInventoryAndConsumptionQueries();
+        services.AddCashQueries(configuration);
         return services;
     }
 

@@ -11,7 +11,7 @@ public sealed record BillFingerprint(int LineCount, string LinesHash, bool Lines
 public sealed record BillWithLines(Bill Bill, IReadOnlyList<BillLine> Lines);
 
 /// <summary>What <c>/me/bill/{id}/payment</c> said about one bill.</summary>
-public sealed record BillPaymentUpdate(string BillId, BillPaymentStatus Status, string? PaymentType, DateTimeOffset? PaymentDateUtc);
+public sealed record BillPaymentUpdate(string BillId, BillPaymentStatus Status, string? PaymentType, DateTimeOffset? PaymentDateUtc, DateTimeOffset? DueDateUtc = null);
 
 /// <summary>Writes bills and their lines; each operation uses its own short-lived context.</summary>
 public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, TimeProvider time)
@@ -118,7 +118,7 @@ public sealed class BillStore(IDbContextFactory<CostDbContext> contextFactory, T
         {
             if (bills.TryGetValue(update.BillId, out var bill))
             {
-                (bill.PaymentStatus, bill.PaymentType, bill.PaymentDateUtc) = (update.Status, update.PaymentType, update.PaymentDateUtc);
+                (bill.PaymentStatus, bill.PaymentType, bill.PaymentDateUtc, bill.DueDateUtc) = (update.Status, update.PaymentType, update.PaymentDateUtc, update.DueDateUtc);
             }
         }
 

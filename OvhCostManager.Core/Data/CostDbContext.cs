@@ -31,6 +31,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<CloudInstanceHours> CloudInstanceHours => Set<CloudInstanceHours>();
     public DbSet<CloudCatalogPrice> CloudCatalogPrices => Set<CloudCatalogPrice>();
     public DbSet<ServiceRenewal> ServiceRenewals => Set<ServiceRenewal>();
+    public DbSet<CashMonthForecast> CashMonthForecasts => Set<CashMonthForecast>();
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<ResourceDay> ResourceDays => Set<ResourceDay>();

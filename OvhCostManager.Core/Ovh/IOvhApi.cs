@@ -24,6 +24,9 @@ public interface IOvhApi
 
     Task<BillPayment> GetBillPaymentAsync(string billId, CancellationToken cancellationToken = default);
 
+    /// <summary>The debt of an unpaid bill, with its due date.</summary>
+    Task<BillDebt> GetBillDebtAsync(string billId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ConsumptionTransaction>> GetConsumptionCurrentAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ConsumptionTransaction>> GetConsumptionForecastAsync(CancellationToken cancellationToken = default);

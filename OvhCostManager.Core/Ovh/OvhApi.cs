@@ -33,6 +33,9 @@ public sealed class OvhApi(OvhApiTransport transport) : IOvhApi
     public Task<BillPayment> GetBillPaymentAsync(string billId, CancellationToken cancellationToken = default) =>
         transport.GetAsync<BillPayment>($"/me/bill/{Id(billId)}/payment", cancellationToken);
 
+    public Task<BillDebt> GetBillDebtAsync(string billId, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<BillDebt>($"/me/bill/{Id(billId)}/debt", cancellationToken);
+
     public Task<IReadOnlyList<ConsumptionTransaction>> GetConsumptionCurrentAsync(CancellationToken cancellationToken = default) =>
         transport.GetAsync<IReadOnlyList<ConsumptionTransaction>>("/me/consumption/usage/current", cancellationToken);
 

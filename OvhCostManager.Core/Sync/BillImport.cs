@@ -251,7 +251,7 @@ public sealed class BillImport(
             BillPayments.ReportFailure(run, bill.BillId);
         }
 
-        var paymentState = payment ?? (work.Stored is { } s ? new PaymentState(s.PaymentStatus, s.PaymentType, s.PaymentDateUtc) : new PaymentState(BillPaymentStatus.Unknown, null, null));
+        var paymentState = payment ?? (work.Stored is { } s ? new PaymentState(s.PaymentStatus, s.PaymentType, s.PaymentDateUtc, s.DueDateUtc) : new PaymentState(BillPaymentStatus.Unknown, null, null));
         if (details is null)
         {
             run.ItemFailed(StepName, $"lines of bill {bill.BillId}", error!);
@@ -266,7 +266,7 @@ public sealed class BillImport(
         if (work.Stored is { } known && known.LinesComplete && known.LineCount == lines.Count && known.LinesHash == hash
             && known.PriceWithoutTax == entity.PriceWithoutTax && known.Tax == entity.Tax && known.PriceWithTax == entity.PriceWithTax
             && known.DateUtc == entity.DateUtc && known.PaymentStatus == paymentState.Status && known.PaymentType == paymentState.Type
-            && known.PaymentDateUtc == paymentState.DateUtc)
+            && known.PaymentDateUtc == paymentState.DateUtc && known.DueDateUtc == paymentState.DueUtc)
         {
             return null;
         }
@@ -294,7 +294,7 @@ public sealed class BillImport(
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await context.Bills
             .Select(b => new StoredBill(b.Id, b.DateUtc, b.PriceWithoutTax, b.Tax, b.PriceWithTax, b.PaymentStatus, b.PaymentType, b.PaymentDateUtc,
-                b.LinesComplete, b.LineCount, b.LinesHash))
+                b.LinesComplete, b.LineCount, b.LinesHash, b.DueDateUtc))
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
@@ -314,6 +314,7 @@ public sealed class BillImport(
         PaymentStatus = payment.Status,
         PaymentType = payment.Type,
         PaymentDateUtc = payment.DateUtc,
+        DueDateUtc = payment.DueUtc,
         LinesComplete = linesComplete,
     };
 

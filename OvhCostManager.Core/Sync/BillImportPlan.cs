@@ -107,7 +107,8 @@ internal static class BillImportPlan
 
 /// <summary>What the store knows of a bill, enough to tell whether OVH's version differs.</summary>
 internal sealed record StoredBill(string Id, DateTimeOffset DateUtc, Money PriceWithoutTax, Money Tax, Money PriceWithTax,
-    BillPaymentStatus PaymentStatus, string? PaymentType, DateTimeOffset? PaymentDateUtc, bool LinesComplete, int LineCount, string LinesHash);
+    BillPaymentStatus PaymentStatus, string? PaymentType, DateTimeOffset? PaymentDateUtc, bool LinesComplete, int LineCount, string LinesHash,
+    DateTimeOffset? DueDateUtc = null);
 
 /// <summary>One bill to fetch: listed (<see cref="Bill"/>) or only stored, with or without its payment.</summary>
 internal sealed record BillWork(string Id, OvhBill? Bill, StoredBill? Stored, bool FetchPayment);

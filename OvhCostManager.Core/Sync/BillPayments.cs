@@ -33,8 +33,21 @@ internal sealed class BillPayments(IOvhApi ovh, BillStore billStore, IDbContextF
         }
         catch (OvhApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            // OVH answers 404 on /payment while a bill is unpaid.
-            return new PaymentState(BillPaymentStatus.Pending, null, null);
+            // OVH answers 404 on /payment while a bill is unpaid; its debt then says when it is due.
+            return new PaymentState(BillPaymentStatus.Pending, null, null, await TryFetchDueDateAsync(billId, cancellationToken));
+        }
+        catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The <c>dueDate</c> of an unpaid bill's debt; null when OVH gives none or could not be read.</summary>
+    private async Task<DateTimeOffset?> TryFetchDueDateAsync(string billId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ovh.GetBillDebtAsync(billId, cancellationToken)).DueDate?.ToUniversalTime();
         }
         catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))
         {
@@ -75,9 +88,9 @@ internal sealed class BillPayments(IOvhApi ovh, BillStore billStore, IDbContextF
                     ReportFailure(run, id);
                 }
                 else if (!stored.TryGetValue(id, out var known) || known.PaymentStatus != state.Status || known.PaymentType != state.Type
-                         || known.PaymentDateUtc != state.DateUtc)
+                         || known.PaymentDateUtc != state.DateUtc || known.DueDateUtc != state.DueUtc)
                 {
-                    changed.Add(new BillPaymentUpdate(id, state.Status, state.Type, state.DateUtc));
+                    changed.Add(new BillPaymentUpdate(id, state.Status, state.Type, state.DateUtc, state.DueUtc));
                 }
 
                 run.Report(StepName, Interlocked.Increment(ref done), ids.Count);
@@ -104,4 +117,4 @@ internal sealed class BillPayments(IOvhApi ovh, BillStore billStore, IDbContextF
 }
 
 /// <summary>A bill's payment as read from OVH.</summary>
-internal sealed record PaymentState(BillPaymentStatus Status, string? Type, DateTimeOffset? DateUtc);
+internal sealed record PaymentState(BillPaymentStatus Status, string? Type, DateTimeOffset? DateUtc, DateTimeOffset? DueUtc = null);

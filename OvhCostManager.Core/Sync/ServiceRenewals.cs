@@ -27,7 +27,7 @@ internal sealed class ServiceRenewals(IOvhApi ovh, Task<IReadOnlyList<OvhService
         {
             var infos = await ovh.GetServiceInfosAsync(route, cancellationToken);
             return new RenewalInfo(name, infos.ServiceId, infos.Creation, infos.Expiration, RenewalModeOf(infos.Renew), infos.Renew?.Period is { } p ? (int)p : null,
-                infos.Renew?.DeleteAtExpiration ?? false, infos.Status.ToString(), infos.EngagedUpTo);
+                infos.Renew?.DeleteAtExpiration ?? false, infos.Status.ToString(), infos.EngagedUpTo, Price: null);
         }
         catch (Exception e) when (SyncRunRecorder.IsOvhFailure(e))
         {
@@ -94,11 +94,16 @@ internal sealed class ServiceRenewals(IOvhApi ovh, Task<IReadOnlyList<OvhService
             Day(billing.Lifecycle?.Current?.CreationDate, zone),
             Day(billing.ExpirationDate, zone),
             mode,
-            Months(billing.Renew?.Current?.Period),
-            billing.Lifecycle?.Current?.PendingActions.Any(a => a.Contains("terminate", StringComparison.OrdinalIgnoreCase)) ?? false,
+            Months(billing.Renew?.Current?.Period) ?? Months(billing.Pricing?.Duration),
+            billing.Lifecycle?.Current?.PendingActions.Any(IsTermination) ?? false,
             string.IsNullOrEmpty(service.Resource.State) ? null : service.Resource.State,
-            billing.Engagement?.EndDate);
+            billing.Engagement?.EndDate,
+            billing.Pricing?.Price is { CurrencyCode.Length: > 0 } price ? price : null);
     }
+
+    /// <summary>OVH <c>services.expanded.Lifecycle.ActionEnum</c>: the actions that end the service.</summary>
+    private static bool IsTermination(string action) =>
+        action.StartsWith("terminate", StringComparison.OrdinalIgnoreCase) || string.Equals(action, "deleteAtExpiration", StringComparison.OrdinalIgnoreCase);
 
     private ResourceType ResourceTypeOf(OvhService service) => service.Route?.Path switch
     {
@@ -120,6 +125,8 @@ internal sealed class ServiceRenewals(IOvhApi ovh, Task<IReadOnlyList<OvhService
         DeleteAtExpiration = r.DeleteAtExpiration,
         Status = r.Status,
         EngagedUntil = r.EngagedUntil,
+        RenewalPrice = r.Price?.Money,
+        RenewalCurrency = r.Price?.CurrencyCode,
     };
 
     private static DateOnly? Day(DateTimeOffset? instant, TimeZoneInfo zone) =>
@@ -146,4 +153,4 @@ internal sealed class ServiceRenewals(IOvhApi ovh, Task<IReadOnlyList<OvhService
 
 /// <summary>A service's expiry and renewal, from either source.</summary>
 internal sealed record RenewalInfo(string ServiceName, long? ServiceId, DateOnly? CreatedOn, DateOnly? ExpiresOn, RenewalMode RenewalMode,
-    int? PeriodMonths, bool DeleteAtExpiration, string? Status, DateOnly? EngagedUntil);
+    int? PeriodMonths, bool DeleteAtExpiration, string? Status, DateOnly? EngagedUntil, OvhPrice? Price);

@@ -35,6 +35,7 @@ public sealed class SyncRunner(
     CloudDetailsImport cloudDetails,
     ResourceDayRecorder resourceDays,
     CloudResourcesImport cloudResources,
+    Cash.CashForecastRecorder cashForecasts,
     TimeProvider clock,
     ILogger<SyncRunner> logger) : ISyncRunner
 {
@@ -83,6 +84,10 @@ public sealed class SyncRunner(
             if (recorder.ConsumptionSnapshotStored || recorder.Steps.GetValueOrDefault(CloudDetailsImport.StepName, SyncStepResult.Failed) != SyncStepResult.Failed)
             {
                 await StepAsync(recorder, ResourceDayStep, () => resourceDays.RecordAsync(recorder.CurrentConsumption, zone, cancellationToken), cancellationToken);
+            }
+            if (scope.HasFlag(SyncScope.Inventory))
+            {
+                await cashForecasts.RecordAsync(cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

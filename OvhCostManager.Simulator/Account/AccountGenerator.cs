@@ -10,6 +10,10 @@ public sealed partial class SimulatedAccount
     private const int MonthStream = 2;
     private const int PlanStream = 3;
     private const int ProjectExtrasStream = 4;
+    private const int RecentCreditUseStream = 6;
+    private const decimal LoadBalancerMonthly = 18.00m;
+    private const decimal PccHostRental = 780.00m;
+    private const decimal PccManagementFee = 190.00m;
 
     private static readonly string[] ProjectExtras =
         ["loadbalancer", "gateway", "ai-training", "ai-notebook", "ai-deploy", "postgresql", "mongodb", "mysql", "registry", "coldarchive"];
@@ -121,13 +125,29 @@ public sealed partial class SimulatedAccount
         pccName = $"pcc-{r.Next(51, 200)}-{r.Next(0, 255)}-{r.Next(0, 255)}-{r.Next(0, 255)}";
 
         foreach (var domain in domainNames)
-            OtherServices.Add(new SimOtherService(domain, domain, "domain", "Domain name", "/domain/{serviceName}", Money.FromDecimal(r.Euros(0.7m, 1.5m)), Terms(Creation())));
-        OtherServices.Add(new SimOtherService(pccName, "Hosted Private Cloud", "dedicatedCloud", "Hosted Private Cloud", "/dedicatedCloud/{serviceName}", Money.FromDecimal(950m), Terms(Creation())));
+        {
+            // Domains renew yearly at the price of their renewal lines; the draw stays so that later draws do not move.
+            _ = r.Euros(0.7m, 1.5m);
+            OtherServices.Add(new SimOtherService(domain, domain, "domain", "Domain name", "/domain/{serviceName}", Money.FromDecimal(DomainRenewalPrice(domain)),
+                Terms(Creation()), PeriodMonths: 12));
+        }
+        // A Hosted Private Cloud of one host: the host rental and the management fee of its bill lines.
+        OtherServices.Add(new SimOtherService(pccName, "Hosted Private Cloud", "dedicatedCloud", "Hosted Private Cloud", "/dedicatedCloud/{serviceName}",
+            Money.FromDecimal(PccHostRental + PccManagementFee), Terms(Creation())));
         foreach (var ip in ipBlocks)
             OtherServices.Add(new SimOtherService(ip, ip[3..], "ip", "Additional IP block", "/ip/{ip}", Money.FromDecimal(12m), Terms(Creation())));
         foreach (var lb in loadBalancers)
-            OtherServices.Add(new SimOtherService(lb, lb, "ipLoadbalancing", "Load Balancer", "/ipLoadbalancing/{serviceName}", Money.FromDecimal(r.Euros(15m, 40m)), Terms(Creation())));
+        {
+            _ = r.Euros(15m, 40m);
+            OtherServices.Add(new SimOtherService(lb, lb, "ipLoadbalancing", "Load Balancer", "/ipLoadbalancing/{serviceName}", Money.FromDecimal(LoadBalancerMonthly), Terms(Creation())));
+        }
+
+        // One automatically renewed service is to end at its expiry (no draw: the choice is the first that fits).
+        var ending = OtherServices.FindIndex(s => s.Terms is { Status: "ok", Renew: RenewKind.Automatic } && s.ProductName is "ip" or "ipLoadbalancing");
+        if (ending >= 0) OtherServices[ending] = OtherServices[ending] with { Terms = OtherServices[ending].Terms with { DeleteAtExpiration = true } };
     }
+
+    private static decimal DomainRenewalPrice(string domain) => domain.EndsWith(".fr", StringComparison.Ordinal) ? 8.99m : 13.99m;
 
     private static string RegionOfDatacenter(string dc) => dc[..3] switch
     {
@@ -322,7 +342,7 @@ public sealed partial class SimulatedAccount
             var d = domainNames[r.Next(domainNames.Count)];
             description = fr ? $"Renouvellement du nom de domaine {d} pour 1 an" : $"Domain name renewal {d} for 1 year";
             domain = d;
-            unit = d.EndsWith(".fr", StringComparison.Ordinal) ? 8.99m : 13.99m;
+            unit = DomainRenewalPrice(d);
             category = "purchase-web";
             service = ServiceCategory.Other;
             periodStart = null;
@@ -355,14 +375,14 @@ public sealed partial class SimulatedAccount
             {
                 description = fr ? $"Hosted Private Cloud - location host 192 Go - {m} {y}" : $"Hosted Private Cloud - host rental 192 GB - {m} {y}";
                 domain = $"{pccName}/host/{host}";
-                unit = 780.00m;
+                unit = PccHostRental;
                 service = ServiceCategory.Compute;
             }
             else
             {
                 description = fr ? $"Hosted Private Cloud - frais de gestion (management fee) - {m}" : $"Hosted Private Cloud - management fee - {m}";
                 domain = $"{pccName}/managementfee";
-                unit = 190.00m;
+                unit = PccManagementFee;
                 // The dashboard files management fees under support, with the other plans and fees.
                 service = ServiceCategory.Support;
             }
@@ -426,7 +446,7 @@ public sealed partial class SimulatedAccount
                     var lb = loadBalancers[r.Next(loadBalancers.Count)];
                     description = fr ? $"Load Balancer OVHcloud - {m} {y}" : $"OVHcloud Load Balancer - {m} {y}";
                     domain = lb;
-                    unit = 18.00m;
+                    unit = LoadBalancerMonthly;
                     break;
                 case 2:
                     description = fr ? "vRack - réseau privé - connexion d'un service" : "vRack private network - service attachment";
@@ -657,7 +677,10 @@ public sealed partial class SimulatedAccount
         var r = SeededRandom.For(Seed, 5);
         long movementId = 5_700_000 + r.Next(10_000);
         var firstProject = CloudProjects[0];
-        SimCreditBalance Balance(string name, string type, decimal initial, string movementType, string sourceId, string sourceName, long? serviceId, int uses, DateTimeOffset? expires)
+        var recent = SeededRandom.For(Seed, RecentCreditUseStream);
+        long recentId = 5_800_000 + recent.Next(10_000);
+        SimCreditBalance Balance(string name, string type, decimal initial, string movementType, string sourceId, string sourceName, long? serviceId, int uses,
+            DateTimeOffset? expires, int recentUses = 0)
         {
             var created = firstMonth.Start.AddDays(r.Next(1, 20)).AddHours(10);
             // A one-month history starts this month: its credits must still predate the day.
@@ -673,12 +696,22 @@ public sealed partial class SimulatedAccount
                     null, 8_001_000_000 + r.Next(1_000_000), null));
             }
 
+            // Uses of the last 30 days, from a stream of their own so that the draws above do not move: the burn rate
+            // the cash runway reads.
+            for (var i = 0; i < recentUses && remaining > 1; i++)
+            {
+                var use = Math.Min(remaining - 1, recent.Euros(0.5m, 4m));
+                remaining -= use;
+                movements.Add(new(++recentId, Money.FromDecimal(-use), day.AddDays(-recent.Next(1, 30)).AddHours(recent.Next(0, 24)), "USE", sourceId, sourceName,
+                    null, 8_002_000_000 + recent.Next(1_000_000), null));
+            }
+
             return new SimCreditBalance(name, type, created, serviceId, movements.OrderBy(x => x.CreationDate).ToList());
         }
 
         CreditBalances.Add(Balance($"VOUCHER_PCI200_{r.Hex(4).ToUpperInvariant()}", "VOUCHER", 200m, "VOUCHER", "VOUCHER-PCI", "Public Cloud starter voucher",
-            firstProject.Terms.ServiceId, 4, day.AddDays(r.Next(10, 300))));
+            firstProject.Terms.ServiceId, 4, day.AddDays(r.Next(10, 300)), recentUses: 4));
         CreditBalances.Add(Balance("DEPOSIT", "DEPOSIT", 500m, "MANUAL", "DEPOSIT-1", "Deposit", null, 3, null));
-        CreditBalances.Add(Balance("PREPAID_ACCOUNT", "PREPAID_ACCOUNT", 100m, "MANUAL", "PREPAID-1", "Prepaid account", null, 2, null));
+        CreditBalances.Add(Balance("PREPAID_ACCOUNT", "PREPAID_ACCOUNT", 100m, "MANUAL", "PREPAID-1", "Prepaid account", null, 2, null, recentUses: 3));
     }
 }

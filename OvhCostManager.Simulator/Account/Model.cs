@@ -20,6 +20,12 @@ public sealed class SimBill
     /// <summary>True for the bill of the 1st holding last month's pay-as-you-go consumption.</summary>
     public bool IsConsumptionBill { get; init; }
 
+    /// <summary>Days between a bill and the date OVH recovers its debt (a simulator choice: a 30-day payment term).</summary>
+    public const int PaymentTermDays = 30;
+
+    /// <summary>The <c>dueDate</c> of the bill's debt (<c>/me/bill/{id}/debt</c>) while it is unpaid.</summary>
+    public DateTimeOffset DueDate => Date.AddDays(PaymentTermDays);
+
     public BillingMonth Month => BillingMonth.Of(Date);
     public Money PriceWithoutTax => Money.Sum(Lines.Select(l => l.TotalPrice));
     public Money Tax => Money.FromDecimal(decimal.Round(PriceWithoutTax.Amount * 0.2m, 2, MidpointRounding.AwayFromZero));
@@ -54,8 +60,12 @@ public enum RenewKind
     Forced,
 }
 
-/// <summary>Renewal and expiry data served by <c>serviceInfos</c> and <c>/services/{id}</c>.</summary>
-public sealed record ServiceTerms(long ServiceId, DateOnly Creation, DateOnly Expiration, DateOnly? EngagedUpTo, RenewKind Renew, string Status);
+/// <summary>
+/// Renewal and expiry data served by <c>serviceInfos</c> and <c>/services/{id}</c>; <see cref="DeleteAtExpiration"/>: the
+/// customer asked for the service to end at its expiry (<c>pendingActions</c> <c>deleteAtExpiration</c>).
+/// </summary>
+public sealed record ServiceTerms(long ServiceId, DateOnly Creation, DateOnly Expiration, DateOnly? EngagedUpTo, RenewKind Renew, string Status,
+    bool DeleteAtExpiration = false);
 
 public sealed record SimDedicatedServer(
     string Name, string DisplayName, long ServerId, string CommercialRange, string Description, string Datacenter, string Region,
@@ -87,8 +97,12 @@ public sealed record SimInstance(
     public bool RunsIn(BillingMonth month) => Created < month.End && (Deleted is null || Deleted > month.Start);
 }
 
-/// <summary>Any other billed service (domain, hosting, licence...) listed by <c>/services</c>.</summary>
-public sealed record SimOtherService(string Name, string DisplayName, string ProductName, string ProductDescription, string? RoutePath, Money MonthlyPrice, ServiceTerms Terms);
+/// <summary>
+/// Any billed service listed by <c>/services</c>: <see cref="Price"/> is what one renewal of <see cref="PeriodMonths"/>
+/// months charges, the amount of the service's renewal bill lines.
+/// </summary>
+public sealed record SimOtherService(string Name, string DisplayName, string ProductName, string ProductDescription, string? RoutePath, Money Price, ServiceTerms Terms,
+    int PeriodMonths = 1);
 
 public sealed record SimCreditMovement(long MovementId, Money Amount, DateTimeOffset CreationDate, string Type, string SourceId, string SourceName, string? DestinationBillId, long? OrderId, DateTimeOffset? ExpirationDate);
 

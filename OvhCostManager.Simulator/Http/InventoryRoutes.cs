@@ -171,7 +171,7 @@ internal static class InventoryRoutes
         renew = new
         {
             automatic = t.Renew != RenewKind.Manual,
-            deleteAtExpiration = false,
+            deleteAtExpiration = t.DeleteAtExpiration,
             forced = t.Renew == RenewKind.Forced,
             manualPayment = t.Renew == RenewKind.Manual,
             period = 1,
@@ -202,6 +202,7 @@ internal static class InventoryRoutes
         var renewMode = t.Renew == RenewKind.Manual ? "manual" : "automatic";
         var contacts = new[] { "administrator", "billing", "technical" }.Select(type => new { customerCode = "1234-5678-90", type }).ToArray();
         var variable = s.RoutePath?.Contains("{ip}", StringComparison.Ordinal) == true ? "ip" : "serviceName";
+        var period = s.PeriodMonths % 12 == 0 ? $"P{s.PeriodMonths / 12}Y" : $"P{s.PeriodMonths}M";
         return new
         {
             billing = new
@@ -218,7 +219,7 @@ internal static class InventoryRoutes
                     current = new
                     {
                         creationDate = OvhJson.Date(ParisTime.At(t.Creation.Year, t.Creation.Month, t.Creation.Day, 11)),
-                        pendingActions = Array.Empty<string>(),
+                        pendingActions = t.DeleteAtExpiration ? new[] { "deleteAtExpiration" } : Array.Empty<string>(),
                         state = t.Status == "expired" ? "unrenewed" : "active",
                         terminationDate = (string?)null,
                     },
@@ -228,23 +229,23 @@ internal static class InventoryRoutes
                 pricing = new
                 {
                     capacities = new[] { consumption ? "consumption" : "renew" },
-                    description = "Monthly fees",
-                    duration = "P1M",
+                    description = s.PeriodMonths == 12 ? "Yearly fees" : "Monthly fees",
+                    duration = period,
                     engagementConfiguration = (object?)null,
                     interval = 1,
                     maximumQuantity = 1,
                     maximumRepeat = (long?)null,
                     minimumQuantity = 1,
                     minimumRepeat = 1,
-                    price = OvhJson.OrderPrice(s.MonthlyPrice),
-                    priceInUcents = s.MonthlyPrice.Ucents,
+                    price = OvhJson.OrderPrice(s.Price),
+                    priceInUcents = s.Price.Ucents,
                     pricingMode = consumption ? "consumption" : "default",
                     pricingType = consumption ? "consumption" : "rental",
                 },
                 renew = new
                 {
                     capacities = new { mode = new[] { "automatic", "manual" } },
-                    current = new { mode = renewMode, nextDate = OvhJson.Date(expiration), period = "P1M" },
+                    current = new { mode = renewMode, nextDate = OvhJson.Date(expiration), period },
                 },
             },
             customer = new { contacts },

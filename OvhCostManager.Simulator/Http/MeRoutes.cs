@@ -91,6 +91,29 @@ internal static class MeRoutes
             }
         });
 
+        app.MapGet("/1.0/me/bill/{billId}/debt", (string billId) =>
+        {
+            lock (account.SyncRoot)
+            {
+                if (VisibleBill(account, billId, Now()) is not { } bill) return BillNotFound(billId);
+                return bill.PaymentAt(Now()) is null
+                    ? OvhJson.Json(new
+                    {
+                        amount = OvhJson.OrderPrice(bill.PriceWithTax),
+                        date = OvhJson.Date(bill.Date),
+                        debtId = 9_000_000_000L + bill.OrderId % 1_000_000_000L,
+                        dueAmount = OvhJson.OrderPrice(bill.PriceWithTax),
+                        dueDate = OvhJson.Date(bill.DueDate),
+                        orderId = bill.OrderId,
+                        pendingAmount = OvhJson.OrderPrice(Money.Zero),
+                        status = "TODO",
+                        todoAmount = OvhJson.OrderPrice(bill.PriceWithTax),
+                        unmaturedAmount = OvhJson.OrderPrice(Money.Zero),
+                    })
+                    : OvhJson.NotFound($"The requested object (billId = {billId}) has no debt");
+            }
+        });
+
         app.MapGet("/1.0/me/consumption/usage/current", () =>
         {
             var now = Now();

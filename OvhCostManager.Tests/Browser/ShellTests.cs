@@ -14,11 +14,13 @@ public sealed class ShellTests(DemoDashboardFixture dashboard)
         ("inventory", "Inventaire", "Inventory"),
         ("payg", "Consommation à l'usage", "Pay-as-you-go"),
         ("changes", "Changements", "Changes"),
+        ("budgets", "Budgets", "Budgets"),
+        ("cash", "Trésorerie", "Cash"),
         ("savings", "Économies", "Savings"),
     ];
 
     [Fact]
-    public async Task The_tabs_render_and_each_click_shows_its_page_in_French_by_default()
+    public async Task Every_tab_renders_and_each_click_shows_its_page_in_French_by_default()
     {
         var page = await dashboard.Browser.Browser.NewPageAsync();
         await page.GotoAsync(dashboard.App.BaseUrl.ToString());

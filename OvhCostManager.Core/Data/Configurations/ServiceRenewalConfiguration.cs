@@ -14,6 +14,7 @@ internal sealed class ServiceRenewalConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.ResourceType).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.RenewalMode).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasMaxLength(40);
+        builder.Property(r => r.RenewalCurrency).HasMaxLength(3);
         builder.HasIndex(r => r.ExpiresOn);
     }
 }

@@ -39,6 +39,9 @@ public sealed class Bill
     public DateTimeOffset? PaymentDateUtc { get; set; }
     public BillPaymentStatus PaymentStatus { get; set; }
 
+    /// <summary>OVH <c>dueDate</c> of the bill's debt (<c>/me/bill/{id}/debt</c>) while it is unpaid; null once paid or when OVH gives none.</summary>
+    public DateTimeOffset? DueDateUtc { get; set; }
+
     /// <summary>Number of lines stored; set by <see cref="BillStore"/>.</summary>
     public int LineCount { get; set; }
 

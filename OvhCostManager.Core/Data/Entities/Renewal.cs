@@ -32,5 +32,14 @@ public sealed class ServiceRenewal
     /// <summary>OVH <c>engagedUpTo</c>: end of the commitment period, if any.</summary>
     public DateOnly? EngagedUntil { get; set; }
 
+    /// <summary>
+    /// OVH <c>billing.pricing.price</c> of <c>/services</c>: what one renewal charges, without tax (the service's price;
+    /// <c>services.expanded.Service</c> carries no quantity). Null when unknown (read from <c>serviceInfos</c>).
+    /// </summary>
+    public Costs.Money? RenewalPrice { get; set; }
+
+    /// <summary>Currency of <see cref="RenewalPrice"/>.</summary>
+    public string? RenewalCurrency { get; set; }
+
     public DateTimeOffset UpdatedAtUtc { get; set; }
 }

@@ -222,6 +222,9 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<long>("DateUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueDateUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HtmlUrl")
                         .HasColumnType("TEXT");
 
@@ -397,6 +400,37 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.HasIndex("ScopeKind", "ScopeKey", "FromMonth");
 
                     b.ToTable("budgets", (string)null);
+                });
+
+            modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CashMonthForecast", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Consumption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Renewals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalWithTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalWithoutTax")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("cash_month_forecasts", (string)null);
                 });
 
             modelBuilder.Entity("OvhCostManager.Core.Data.Entities.CloudCatalogPrice", b =>
@@ -1168,12 +1202,19 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RenewalCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RenewalMode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RenewalPeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RenewalPrice")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ServiceId")

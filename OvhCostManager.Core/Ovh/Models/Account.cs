@@ -24,6 +24,20 @@ public sealed record OvhCurrency
 }
 
 /// <summary><c>GET /me/debtAccount</c> (<c>debt.Balance</c>).</summary>
+/// <summary>
+/// <c>GET /me/bill/{billId}/debt</c> (<c>debt.Debt</c>): what is still owed on one bill. <c>dueDate</c>, when set, is
+/// the date before which OVH will not recover the debt: the bill's due date.
+/// </summary>
+public sealed record BillDebt
+{
+    public long DebtId { get; init; }
+    public DateTimeOffset Date { get; init; }
+    public DateTimeOffset? DueDate { get; init; }
+    public OvhPrice? Amount { get; init; }
+    public OvhPrice? DueAmount { get; init; }
+    public long? OrderId { get; init; }
+}
+
 public sealed record DebtAccount
 {
     public bool Active { get; init; }

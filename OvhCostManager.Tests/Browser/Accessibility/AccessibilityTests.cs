@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(ImportedDashboardFixture dashboard)
 
     public static TheoryData<string, string, string, int> Pages()
     {
-        string[] paths = ["overview", "compare", "trends", "inventory", "payg", "changes", "savings", "balance", "expiring", "not-found", "no-such-page"];
+        string[] paths = ["overview", "compare", "trends", "inventory", "payg", "changes", "cash", "savings", "balance", "expiring", "not-found", "no-such-page"];
         // Each page in every look: both languages × both themes × both widths.
         var data = new TheoryData<string, string, string, int>();
         foreach (var path in paths)

@@ -52,6 +52,8 @@ public sealed class StartupConfigurationTests
     [InlineData("Oidc__SessionAbsoluteLifetime", "banana", "Oidc:SessionAbsoluteLifetime")]
     [InlineData("Ovh__MaxRetries", "many", "Ovh:MaxRetries")]
     [InlineData("Dashboard__StaleAfterDays", "soon", "Dashboard:StaleAfterDays")]
+    [InlineData("Cash__DueWarningDays", "soon", "Cash:DueWarningDays")]
+    [InlineData("Cash__DueWarningDays", "91", "Cash:DueWarningDays")]
     [InlineData("RateLimiting__PermitLimit", "many", "RateLimiting:PermitLimit")]
     [InlineData("Insights__LookBackDays", "abc", "Insights:LookBackDays")]
     [InlineData("Insights__ThresholdPercent", "0", "Insights:ThresholdPercent")]
