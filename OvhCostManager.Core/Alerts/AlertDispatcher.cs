@@ -27,6 +27,7 @@ public sealed class AlertDispatcher(
     private readonly Channel<SyncOutcome?> work = Channel.CreateUnbounded<SyncOutcome?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, Task> sending = [];
     private IDisposable? subscription;
+    private long handledRunId;
 
     /// <summary>The channels alerts are sent on (the in-app list is always there); with a digest, e-mail waits for it.</summary>
     public IReadOnlyList<AlertChannel> ConfiguredChannels =>
@@ -34,6 +35,9 @@ public sealed class AlertDispatcher(
         .. channels.Where(c => c.IsConfigured && !(c.Channel == AlertChannel.Email && options.Value.DigestOn)).Select(c => c.Channel),
         .. options.Value.DigestOn ? [AlertChannel.Digest] : Array.Empty<AlertChannel>(),
     ];
+
+    /// <summary>The last sync run whose alerts have been raised and whose deliveries have started (0 before the first).</summary>
+    public long HandledRunId => Interlocked.Read(ref handledRunId);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +69,11 @@ public sealed class AlertDispatcher(
                 if (options.Value.DigestOn)
                 {
                     await digest.SendIfDueAsync(stoppingToken);
+                }
+
+                if (outcome is not null)
+                {
+                    Interlocked.Exchange(ref handledRunId, outcome.RunId);
                 }
             }
         }

@@ -58,6 +58,11 @@ public static partial class AlertText
             return BillingMonth.Days(month).First.ToString("MMMM yyyy", culture);
         }
 
+        if (name == "day" && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day.ToString("d", culture);
+        }
+
         if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
         {
             if (name is "amount" or "budget" || name.EndsWith("Amount", StringComparison.Ordinal))

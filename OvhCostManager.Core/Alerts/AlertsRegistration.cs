@@ -19,6 +19,7 @@ public static class AlertsRegistration
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertSource, BudgetAlertSource>();
+        services.AddSingleton<IAlertSource, ChangeAlertSource>();
         services.AddHttpClient(WebhookChannel.HttpClientName);
         services.AddSingleton<IAlertChannel>(sp => new WebhookChannel(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookChannel.HttpClientName), sp.GetRequiredService<IOptions<AlertOptions>>()));
