@@ -11,8 +11,8 @@ namespace OvhCostManager.Tests.Integration.Changes;
 
 /// <summary>
 /// Eleven days of syncs on the simulator's clock (one at 23:00 Paris time each day): every instance that appears,
-/// changes flavour or vanishes, and the usage burst, is reported on its day with the ground truth's € per day, and
-/// nothing on the quiet days.
+/// changes flavour or vanishes, and the usage burst (as a jump of its plan and as an anomaly), is reported on its day
+/// with the ground truth's € per day, and nothing on the quiet days.
 /// </summary>
 public sealed class DailyChangesTests
 {
@@ -58,6 +58,7 @@ public sealed class DailyChangesTests
             Assert.Equal(expected, report.Changes.Select(c => $"{c.Kind} {c.InstanceId} {c.FromFlavour}>{c.ToFlavour} {c.PerDay?.Ucents}").Order());
             Assert.All(report.Changes, c => Assert.Equal(c.PerDay!.Value.Ucents * 30, c.PerMonth!.Value.Ucents));
             if (day != burst.Day) Assert.Empty(report.Anomalies);
+            if (day != burst.Day) Assert.Empty(report.UsageJumps);
         }
 
         var flavourChange = truth.ResourceEvents.Single(e => e.Kind == ResourceEventKind.FlavourChanged);
@@ -74,6 +75,14 @@ public sealed class DailyChangesTests
         // The project's instance that vanished on day 5 ran during most of the window: the median holds part of its rate.
         var vanished = truth.ResourceEvents.Single(e => e.Kind == ResourceEventKind.Gone && e.ProjectId == burst.ProjectId);
         Assert.InRange(onBurstDay.Judgement.Deviation.Amount, burst.Amount.Amount + vanished.PerDay.Amount - 1m, burst.Amount.Amount + 1m);
+        // The burst's plan jumped from nothing the day before to the burst's amount (readings 24 h apart, no DST switch).
+        var jump = Assert.Single(reports[burst.Day].UsageJumps);
+        Assert.Equal((burst.ServiceId, burst.PlanCode, burst.ProjectId), (jump.ServiceId, jump.PlanCode, jump.ProjectId));
+        Assert.Equal(TimeSpan.FromDays(1), readings[burst.Day] - readings[burst.Day.AddDays(-1)]);
+        var planCost = DailyCosts(simulator, readings, e => e.ServiceId == burst.ServiceId && e.PlanCode == burst.PlanCode);
+        Assert.Equal((Money.Zero, burst.Amount), (planCost[burst.Day.AddDays(-1)], planCost[burst.Day]));
+        Assert.Equal((Money.Zero, burst.Amount, burst.Amount, new Money(burst.Amount.Ucents * 30)), (jump.Previous, jump.DayCost, jump.PerDay, jump.PerMonth));
+        Assert.Equal($"jump:{burst.ServiceId}:{burst.PlanCode}:{burst.Day:yyyy-MM-dd}", jump.Key);
         var family = Assert.Single(reports[burst.Day].Anomalies, a => a.Scope == AnomalyScope.Family);
         Assert.Equal(burst.PlanFamily, family.Subject);
         Assert.Equal(DailyCosts(simulator, readings, e => e.PlanFamily == burst.PlanFamily)[burst.Day], family.Judgement.DayCost);
