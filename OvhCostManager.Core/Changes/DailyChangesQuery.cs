@@ -9,7 +9,8 @@ namespace OvhCostManager.Core.Changes;
 
 /// <summary>
 /// The day's changes: each instance of the day's rows (<see cref="ResourceDayRecorder"/>) against the day compared with,
-/// the service plans whose day's cost jumped against the day before's (<see cref="UsageJumpRule"/>), and the anomalies
+/// the service plans whose day's cost jumped against the day before's (<see cref="UsageJumpRule"/>), the services newly
+/// billed or no longer billed by the bills dated between the two days (<see cref="BillLineChanges"/>), and the anomalies
 /// of the day's pay-as-you-go cost per project and per plan family (<see cref="AnomalyRule"/>); days' costs as
 /// <see cref="DailyCosts"/> computes them.
 /// </summary>
@@ -46,9 +47,10 @@ public sealed class DailyChangesQuery(IDbContextFactory<CostDbContext> contexts,
         var compared = observed ? await context.ResourceDays.Where(r => r.Day <= upTo).Select(r => (DateOnly?)r.Day).MaxAsync(cancellationToken) : null;
         var projects = await context.CloudProjects.ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
         var changes = compared is { } from ? await ChangesAsync(context, from, examined, projects, cancellationToken) : [];
+        var billLines = compared is { } start ? await BillLineChanges.BetweenAsync(context, zone, start, examined, cancellationToken) : [];
         var (jumps, anomalies) = await UsageAsync(context, zone, examined, projects, cancellationToken);
         var currency = await context.ConsumptionSnapshots.OrderByDescending(s => s.Id).Select(s => s.Currency).FirstOrDefaultAsync(cancellationToken) ?? "EUR";
-        return new DailyChangesReport(examined, compared, changes, jumps, anomalies, Rule, currency);
+        return new DailyChangesReport(examined, compared, changes, jumps, billLines, anomalies, Rule, currency);
     }
 
     private static async Task<IReadOnlyList<ResourceChange>> ChangesAsync(CostDbContext context, DateOnly from, DateOnly to,

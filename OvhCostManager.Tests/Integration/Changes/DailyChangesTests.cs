@@ -40,6 +40,7 @@ public sealed class DailyChangesTests
             var day = firstDay.AddDays(n);
             clock.SetNow(EveningOf(day));
             readings[day] = clock.GetUtcNow();
+            Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(SyncRequest.Differential())).Status);
             Assert.Equal(SyncRunStatus.Success, (await harness.RunAsync(DailyReading)).Status);
             reports[day] = await query.AtAsync(clock.GetUtcNow());
         }
@@ -59,7 +60,16 @@ public sealed class DailyChangesTests
             Assert.All(report.Changes, c => Assert.Equal(c.PerDay!.Value.Ucents * 30, c.PerMonth!.Value.Ucents));
             if (day != burst.Day) Assert.Empty(report.Anomalies);
             if (day != burst.Day) Assert.Empty(report.UsageJumps);
+            var bills = simulator.Account.AllBills.Where(b => b.Date <= readings[day]).ToList();
+            Assert.Equal(ExpectedBillLineChanges(bills, day), report.BillLines.Select(c => $"{c.Kind} {c.Domain} {c.Month} {c.BillId} {c.PerMonth.Ucents}").Order());
+            if (!bills.Any(b => ParisDay(b.Date) == day)) Assert.Empty(report.BillLines);
         }
+
+        var billLines = reports.Values.SelectMany(r => r.BillLines).ToList();
+        // Across the month start, the bill of the 1st closes November (a service billed in October, not since) and a later
+        // one bills a service November did not: both kinds are met, not only empty days.
+        if (firstDay.Month == 11) Assert.Equal([BillLineChangeKind.New, BillLineChangeKind.Vanished], billLines.Select(c => c.Kind).Distinct().Order());
+        Assert.Equal(billLines.Count, billLines.Select(c => c.Key).Distinct().Count());
 
         var flavourChange = truth.ResourceEvents.Single(e => e.Kind == ResourceEventKind.FlavourChanged);
         Assert.Equal(Money.FromDecimal((0.2266m - 0.0566m) * 24), flavourChange.PerDay);
@@ -121,6 +131,34 @@ public sealed class DailyChangesTests
         Assert.Equal(FirstDay.AddDays(4), nextMorning.Day);
         Assert.False(nextMorning.HasData);
         Assert.Empty(nextMorning.Changes);
+    }
+
+    private static DateOnly ParisDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
+
+    /// <summary>
+    /// The bills dated <paramref name="day"/>: each one's services not billed in the month before nor by an earlier bill
+    /// of its month (new, their total in it); with the month's first bill, the services of the month before last that
+    /// the month before did not bill (vanished, minus their total then).
+    /// </summary>
+    private static IEnumerable<string> ExpectedBillLineChanges(IReadOnlyList<SimBill> bills, DateOnly day)
+    {
+        string Month(SimBill b) => $"{b.Month.Year:D4}-{b.Month.Month:D2}";
+        string Before(string month) => DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Dictionary<string, Money> Billed(IEnumerable<SimBill> of) => of.SelectMany(b => b.Lines).GroupBy(l => l.Domain).ToDictionary(g => g.Key, g => Money.Sum(g.Select(l => l.TotalPrice)));
+        var expected = new List<string>();
+        foreach (var bill in bills.Where(b => ParisDay(b.Date) == day).OrderBy(b => b.Date).ThenBy(b => b.BillId, StringComparer.Ordinal))
+        {
+            var (month, previous) = (Month(bill), Before(Month(bill)));
+            var earlier = bills.Where(b => Month(b) == month && (b.Date < bill.Date || (b.Date == bill.Date && string.CompareOrdinal(b.BillId, bill.BillId) < 0))).ToList();
+            var lastMonth = Billed(bills.Where(b => Month(b) == previous));
+            var seen = Billed(earlier);
+            expected.AddRange(Billed([bill]).Where(d => !lastMonth.ContainsKey(d.Key) && !seen.ContainsKey(d.Key)).Select(d => $"New {d.Key} {month} {bill.BillId} {d.Value.Ucents}"));
+            if (earlier.Count > 0) continue;
+            var monthBefore = Billed(bills.Where(b => Month(b) == Before(previous)));
+            expected.AddRange(monthBefore.Where(d => !lastMonth.ContainsKey(d.Key)).Select(d => $"Vanished {d.Key} {previous}  {(-d.Value).Ucents}"));
+        }
+
+        return expected.Order();
     }
 
     private static DateTimeOffset EveningOf(DateOnly day)
