@@ -41,6 +41,9 @@ public sealed record GroundTruth
     /// <summary>Usage bursts begun by now (their full amount is spent within their day).</summary>
     public required IReadOnlyList<UsageBurst> UsageBursts { get; init; }
 
+    /// <summary>Services renewed so far after the account's first day, each on its expiry day.</summary>
+    public required IReadOnlyList<ServiceRenewalEvent> Renewals { get; init; }
+
     public static GroundTruth Compute(SimulatedAccount account, DateTimeOffset now)
     {
         lock (account.SyncRoot)
@@ -102,6 +105,7 @@ public sealed record GroundTruth
                 CreditBalance = Money.Sum(account.CreditBalances.Select(b => b.Amount)),
                 ResourceEvents = account.ResourceEvents.Where(e => e.Day <= ParisTime.DateOf(now)).ToList(),
                 UsageBursts = account.UsageBursts.Where(b => b.Start <= now).ToList(),
+                Renewals = account.Renewals.Where(r => r.Day <= ParisTime.DateOf(now)).ToList(),
             };
         }
     }

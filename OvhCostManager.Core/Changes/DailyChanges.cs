@@ -68,11 +68,13 @@ public sealed record CostAnomaly(string Key, AnomalyScope Scope, string Subject,
 /// <summary>
 /// What changed on <see cref="Day"/> (the latest reading's day, or the day asked) against <see cref="ComparedWith"/>
 /// (the day before by default, or any earlier day): changes largest € first, the usage jumps of the day against the day
-/// before, the services newly billed or no longer billed by the bills between the two days, then the anomalies of the day.
+/// before, the services newly billed or no longer billed by the bills between the two days, the services renewed,
+/// expiring or expired, then the anomalies of the day.
 /// </summary>
 public sealed record DailyChangesReport(
     DateOnly? Day, DateOnly? ComparedWith, IReadOnlyList<ResourceChange> Changes, IReadOnlyList<UsageJump> UsageJumps,
-    IReadOnlyList<BillLineChange> BillLines, IReadOnlyList<CostAnomaly> Anomalies, AnomalyRule Rule, string Currency)
+    IReadOnlyList<BillLineChange> BillLines, IReadOnlyList<ServiceTermChange> Services, IReadOnlyList<CostAnomaly> Anomalies,
+    AnomalyRule Rule, string Currency)
 {
     public bool HasData => Day is not null && ComparedWith is not null;
 

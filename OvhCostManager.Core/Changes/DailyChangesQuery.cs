@@ -10,7 +10,8 @@ namespace OvhCostManager.Core.Changes;
 /// <summary>
 /// The day's changes: each instance of the day's rows (<see cref="ResourceDayRecorder"/>) against the day compared with,
 /// the service plans whose day's cost jumped against the day before's (<see cref="UsageJumpRule"/>), the services newly
-/// billed or no longer billed by the bills dated between the two days (<see cref="BillLineChanges"/>), and the anomalies
+/// billed or no longer billed by the bills dated between the two days (<see cref="BillLineChanges"/>), the services
+/// renewed, expiring or expired (<see cref="ServiceTermChanges"/>), and the anomalies
 /// of the day's pay-as-you-go cost per project and per plan family (<see cref="AnomalyRule"/>); days' costs as
 /// <see cref="DailyCosts"/> computes them.
 /// </summary>
@@ -48,15 +49,16 @@ public sealed class DailyChangesQuery(IDbContextFactory<CostDbContext> contexts,
         var projects = await context.CloudProjects.ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
         var changes = compared is { } from ? await ChangesAsync(context, from, examined, projects, cancellationToken) : [];
         var billLines = compared is { } start ? await BillLineChanges.BetweenAsync(context, zone, start, examined, cancellationToken) : [];
+        var services = compared is { } then ? await ServiceTermChanges.BetweenAsync(context, then, examined, cancellationToken) : [];
         var (jumps, anomalies) = await UsageAsync(context, zone, examined, projects, cancellationToken);
         var currency = await context.ConsumptionSnapshots.OrderByDescending(s => s.Id).Select(s => s.Currency).FirstOrDefaultAsync(cancellationToken) ?? "EUR";
-        return new DailyChangesReport(examined, compared, changes, jumps, billLines, anomalies, Rule, currency);
+        return new DailyChangesReport(examined, compared, changes, jumps, billLines, services, anomalies, Rule, currency);
     }
 
     private static async Task<IReadOnlyList<ResourceChange>> ChangesAsync(CostDbContext context, DateOnly from, DateOnly to,
         IReadOnlyDictionary<string, string> projects, CancellationToken cancellationToken)
     {
-        var rows = await context.ResourceDays.Where(r => r.Day == from || r.Day == to).ToListAsync(cancellationToken);
+        var rows = await context.ResourceDays.Where(r => r.Kind == ResourceDayKind.Instance && (r.Day == from || r.Day == to)).ToListAsync(cancellationToken);
         var before = rows.Where(r => r.Day == from).ToDictionary(r => r.InstanceId, StringComparer.Ordinal);
         var after = rows.Where(r => r.Day == to).ToDictionary(r => r.InstanceId, StringComparer.Ordinal);
         var changes = new List<ResourceChange>();

@@ -63,7 +63,15 @@ public sealed class DailyChangesTests
             var bills = simulator.Account.AllBills.Where(b => b.Date <= readings[day]).ToList();
             Assert.Equal(ExpectedBillLineChanges(bills, day), report.BillLines.Select(c => $"{c.Kind} {c.Domain} {c.Month} {c.BillId} {c.PerMonth.Ucents}").Order());
             if (!bills.Any(b => ParisDay(b.Date) == day)) Assert.Empty(report.BillLines);
+            Assert.Equal(ExpectedServiceChanges(simulator, bills, day), report.Services.Select(c => $"{c.Kind} {c.ServiceName} {c.From}>{c.ExpiresOn} {c.Price?.Ucents}").Order());
         }
+
+        // The renewal falls within the days, reported once, on its day; services expire or come within a week on others.
+        var renewal = Assert.Single(truth.Renewals);
+        Assert.InRange(renewal.Day, firstDay.AddDays(1), firstDay.AddDays(7));
+        Assert.Equal([renewal.Day], reports.Where(r => r.Value.Services.Any(c => c.Kind == ServiceTermChangeKind.Renewed)).Select(r => r.Key));
+        Assert.Contains(reports.Values.SelectMany(r => r.Services), c => c.Kind == ServiceTermChangeKind.Expiring);
+        Assert.Equal(reports.Values.Sum(r => r.Services.Count), reports.Values.SelectMany(r => r.Services).Select(c => c.Key).Distinct().Count());
 
         var billLines = reports.Values.SelectMany(r => r.BillLines).ToList();
         // Across the month start, the bill of the 1st closes November (a service billed in October, not since) and a later
@@ -159,6 +167,27 @@ public sealed class DailyChangesTests
         }
 
         return expected.Order();
+    }
+
+    /// <summary>
+    /// From the services' terms: the renewal of the day (its expiry a month on), the services whose expiry is now a week
+    /// away (expiring) or was yesterday (expired), each priced by its lines in the latest bill that names it.
+    /// </summary>
+    private static IEnumerable<string> ExpectedServiceChanges(SimulatorServer simulator, IReadOnlyList<SimBill> bills, DateOnly day)
+    {
+        var account = simulator.Account;
+        var terms = account.DedicatedServers.Select(s => (s.Name, s.Terms)).Concat(account.Vps.Select(v => (v.Name, v.Terms)))
+            .Concat(account.NetApps.Select(n => (n.Id, n.Terms))).Concat(account.CloudProjects.Select(p => (p.Id, p.Terms)))
+            .Concat(account.OtherServices.Select(o => (o.Name, o.Terms))).DistinctBy(t => t.Item1).ToList();
+        string Price(string name) => bills.LastOrDefault(b => b.Lines.Any(l => l.Domain == name)) is { } bill
+            ? Money.Sum(bill.Lines.Where(l => l.Domain == name).Select(l => l.TotalPrice)).Ucents.ToString(CultureInfo.InvariantCulture)
+            : "";
+        var renewed = account.Renewals.Where(r => r.Day == day).Select(r => $"Renewed {r.ServiceName} {r.From}>{r.To} {Price(r.ServiceName)}");
+        var dated = terms.Where(t => account.Renewals.All(r => r.ServiceId != t.Terms.ServiceId)).SelectMany(t =>
+            t.Terms.Expiration == day.AddDays(7) ? [$"Expiring {t.Item1} {t.Terms.Expiration}>{t.Terms.Expiration} {Price(t.Item1)}"]
+            : t.Terms.Expiration == day.AddDays(-1) ? [$"Expired {t.Item1} {t.Terms.Expiration}>{t.Terms.Expiration} {Price(t.Item1)}"]
+            : Array.Empty<string>());
+        return renewed.Concat(dated).Order();
     }
 
     private static DateTimeOffset EveningOf(DateOnly day)
