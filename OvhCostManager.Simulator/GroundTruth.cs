@@ -45,6 +45,9 @@ public sealed record GroundTruth
     /// <summary>Listed instances billed by the hour, with their flavour's prices and hours of this and last month.</summary>
     public required IReadOnlyList<HourlyInstanceTruth> HourlyInstances { get; init; }
 
+    /// <summary>Services renewed so far after the account's first day, each on its expiry day.</summary>
+    public required IReadOnlyList<ServiceRenewalEvent> Renewals { get; init; }
+
     public static GroundTruth Compute(SimulatedAccount account, DateTimeOffset now)
     {
         lock (account.SyncRoot)
@@ -108,6 +111,7 @@ public sealed record GroundTruth
                 UsageBursts = account.UsageBursts.Where(b => b.Start <= now).ToList(),
                 CloudLeftovers = CloudLeftoversTruth.Leftovers(account, now),
                 HourlyInstances = CloudLeftoversTruth.HourlyInstances(account, now),
+                Renewals = account.Renewals.Where(r => r.Day <= ParisTime.DateOf(now)).ToList(),
             };
         }
     }

@@ -25,6 +25,30 @@ public sealed record ResourceChange(
     public Money? PerMonth => PerDay is { } perDay ? new Money(perDay.Ucents * DaysPerMonth) : null;
 }
 
+/// <summary>
+/// The usage-jump rule: a service's plan jumped when its day's cost is more than <see cref="Factor"/> times the day
+/// before's and the increase is at least <see cref="Floor"/> (the anomaly rule's floor), so that small noise stays quiet.
+/// </summary>
+public sealed record UsageJumpRule(Money Floor)
+{
+    public const int Factor = 2;
+
+    public bool Jumped(Money dayCost, Money previous) =>
+        (Int128)dayCost.Ucents > (Int128)previous.Ucents * Factor && (dayCost - previous).Ucents >= Floor.Ucents;
+}
+
+/// <summary>
+/// One service's plan (a consumption reading's service and plan code) whose day's cost jumped against the day before's
+/// (<see cref="UsageJumpRule"/>). <see cref="ProjectId"/> is the Public Cloud project of the service when known.
+/// </summary>
+public sealed record UsageJump(string Key, long ServiceId, string? ProjectId, string? ProjectName, string PlanCode, Money Previous, Money DayCost)
+{
+    /// <summary>The increase of the day's cost.</summary>
+    public Money PerDay => DayCost - Previous;
+
+    public Money PerMonth => new(PerDay.Ucents * ResourceChange.DaysPerMonth);
+}
+
 public enum AnomalyScope
 {
     Project,
@@ -43,13 +67,19 @@ public sealed record CostAnomaly(string Key, AnomalyScope Scope, string Subject,
 
 /// <summary>
 /// What changed on <see cref="Day"/> (the latest reading's day, or the day asked) against <see cref="ComparedWith"/>
-/// (the day before by default, or any earlier day): changes largest € first, then the anomalies of the day.
+/// (the day before by default, or any earlier day): changes largest € first, the usage jumps of the day against the day
+/// before, the services newly billed or no longer billed by the bills between the two days, the services renewed,
+/// expiring or expired, then the anomalies of the day.
 /// </summary>
 public sealed record DailyChangesReport(
-    DateOnly? Day, DateOnly? ComparedWith, IReadOnlyList<ResourceChange> Changes, IReadOnlyList<CostAnomaly> Anomalies, AnomalyRule Rule, string Currency)
+    DateOnly? Day, DateOnly? ComparedWith, IReadOnlyList<ResourceChange> Changes, IReadOnlyList<UsageJump> UsageJumps,
+    IReadOnlyList<BillLineChange> BillLines, IReadOnlyList<ServiceTermChange> Services, IReadOnlyList<CostAnomaly> Anomalies,
+    AnomalyRule Rule, string Currency)
 {
     public bool HasData => Day is not null && ComparedWith is not null;
 
     /// <summary>Sum of the priced changes, a month at the current rate.</summary>
     public Money PerMonth => Money.Sum(Changes.Select(c => c.PerMonth ?? Money.Zero));
+
+    public UsageJumpRule JumpRule => new(Rule.Floor);
 }

@@ -8,7 +8,8 @@ namespace OvhCostManager.Core.Changes;
 
 /// <summary>
 /// After a run that read the consumption or the cloud details, makes today's <c>resource_days</c> rows the instances
-/// now in the inventory, each priced by this reading's consumption of it (or by its last known price at its flavour).
+/// now in the inventory, each priced by this reading's consumption of it (or by its last known price at its flavour),
+/// and the services with their expiry.
 /// </summary>
 public sealed class ResourceDayRecorder(IDbContextFactory<CostDbContext> contexts, TimeProvider clock)
 {
@@ -20,9 +21,12 @@ public sealed class ResourceDayRecorder(IDbContextFactory<CostDbContext> context
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var instances = await context.CloudInstances.ToListAsync(cancellationToken);
+        // A service listed under two resource types is one service, with one expiry.
+        var services = (await context.ServiceRenewals.ToListAsync(cancellationToken))
+            .GroupBy(s => s.ServiceName, StringComparer.Ordinal).Select(g => g.OrderBy(s => s.ResourceType).First()).ToList();
         var lastDay = await context.ResourceDays.Where(r => r.Day <= day).Select(r => (DateOnly?)r.Day).MaxAsync(cancellationToken);
         var known = lastDay is { } last
-            ? await context.ResourceDays.Where(r => r.Day == last && r.HourlyPrice != null).ToListAsync(cancellationToken)
+            ? await context.ResourceDays.Where(r => r.Day == last && r.Kind == ResourceDayKind.Instance && r.HourlyPrice != null).ToListAsync(cancellationToken)
             : [];
         var knownPrices = known.ToDictionary(r => (r.InstanceId, r.Flavor ?? ""), r => r.HourlyPrice);
         var readPrices = HourlyPrices(current ?? []);
@@ -40,6 +44,16 @@ public sealed class ResourceDayRecorder(IDbContextFactory<CostDbContext> context
             Status = i.Status,
             MonthlyBilling = i.MonthlyBilling,
             HourlyPrice = readPrices.GetValueOrDefault((i.InstanceId, i.Flavor ?? "")) ?? knownPrices.GetValueOrDefault((i.InstanceId, i.Flavor ?? "")),
+            ObservedAtUtc = now,
+        }));
+        context.ResourceDays.AddRange(services.Select(s => new ResourceDay
+        {
+            Day = day,
+            Kind = ResourceDayKind.Service,
+            InstanceId = s.ServiceName,
+            Name = s.ServiceName,
+            Status = s.Status,
+            ExpiresOn = s.ExpiresOn,
             ObservedAtUtc = now,
         }));
         await context.SaveChangesAsync(cancellationToken);

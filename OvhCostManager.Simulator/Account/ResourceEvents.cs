@@ -26,10 +26,14 @@ public sealed record UsageBurst(DateOnly Day, string ProjectId, long ServiceId, 
     public DateTimeOffset End => Start.AddHours(Hours);
 }
 
+/// <summary>A service renewed at the midnight of its expiry day <see cref="Day"/> (Paris): its expiry moves a month on.</summary>
+public sealed record ServiceRenewalEvent(DateOnly Day, string ServiceName, long ServiceId, DateOnly From, DateOnly To);
+
 /// <summary>
 /// The account's changes after its first day, at known days from it (a function of the seed and that day only):
 /// day +1 two hourly instances appear, +2 a third, +3 one of the first changes flavour, +5 the other vanishes, +9 one
-/// project's usage bursts; days +4, +6, +7, +8 and +10 are quiet. They are served as they happen: instance lists,
+/// project's usage bursts; days +4, +6, +7, +8 and +10 are quiet. The first service (servers, VPS, NetApp, others) that
+/// renews automatically and expires within the next week (not today) is renewed on its expiry day. They are served as they happen: instance lists,
 /// quotas, the month's consumption (hours run so far, exactly priced), its forecast and the bill of the 1st.
 /// </summary>
 public sealed partial class SimulatedAccount
@@ -43,11 +47,23 @@ public sealed partial class SimulatedAccount
 
     public List<UsageBurst> UsageBursts { get; } = [];
 
+    public List<ServiceRenewalEvent> Renewals { get; } = [];
+
+    /// <summary>The terms as served now: renewed once the day of their renewal has come.</summary>
+    public ServiceTerms TermsNow(ServiceTerms terms)
+    {
+        var today = ParisTime.DateOf(clock.GetUtcNow());
+        return Renewals.LastOrDefault(r => r.ServiceId == terms.ServiceId && r.Day <= today) is { } renewal
+            ? terms with { Expiration = renewal.To, Status = "ok" }
+            : terms;
+    }
+
     /// <summary>Every instance the account ever has, listed or not at a given instant (<see cref="SimInstance.ExistsAt"/>).</summary>
     public IEnumerable<SimInstance> InstancesEver => Instances.Concat(LaterInstances);
 
     private void GenerateEvents(DateTimeOffset day)
     {
+        GenerateRenewal(ParisTime.DateOf(day));
         if (CloudProjects.Count == 0) return;
         var r = SeededRandom.For(Seed, EventStream);
         var today = ParisTime.DateOf(day);
@@ -79,6 +95,18 @@ public sealed partial class SimulatedAccount
         var minutes = 60L * r.Next(100, 200);
         UsageBursts.Add(new UsageBurst(today.AddDays(9), second.Id, second.Terms.ServiceId, "ai-training", "ai-training.l4-1-gpu.minute.consumption",
             $"{second.Id[..8]}-burst", minutes, Money.FromDecimal(minutes / 60m)));
+    }
+
+    private void GenerateRenewal(DateOnly today)
+    {
+        var services = DedicatedServers.Select(s => (s.Name, s.Terms)).Concat(Vps.Select(v => (v.Name, v.Terms)))
+            .Concat(NetApps.Select(n => (n.Id, n.Terms))).Concat(OtherServices.Select(o => (o.Name, o.Terms)));
+        foreach (var (name, terms) in services)
+        {
+            if (terms.Renew == RenewKind.Manual || terms.Expiration <= today || terms.Expiration > today.AddDays(7)) continue;
+            Renewals.Add(new ServiceRenewalEvent(terms.Expiration, name, terms.ServiceId, terms.Expiration, terms.Expiration.AddMonths(1)));
+            return;
+        }
     }
 
     /// <summary>The plan element of the bursts of <paramref name="month"/> (full amounts).</summary>

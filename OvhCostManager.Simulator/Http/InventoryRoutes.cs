@@ -157,7 +157,9 @@ internal static class InventoryRoutes
         status = n.Status,
     };
 
-    internal static object ServiceInfos(SimulatedAccount account, string domain, ServiceTerms t) => new
+    internal static object ServiceInfos(SimulatedAccount account, string domain, ServiceTerms terms) => Infos(account, domain, account.TermsNow(terms));
+
+    private static object Infos(SimulatedAccount account, string domain, ServiceTerms t) => new
     {
         canDeleteAtExpiration = true,
         contactAdmin = account.Nichandle,
@@ -196,7 +198,7 @@ internal static class InventoryRoutes
 
     private static object ExpandedService(SimulatedAccount account, SimOtherService s)
     {
-        var t = s.Terms;
+        var t = account.TermsNow(s.Terms);
         var consumption = s.ProductName == "publicCloudProject";
         var expiration = ParisTime.At(t.Expiration.Year, t.Expiration.Month, t.Expiration.Day);
         var renewMode = t.Renew == RenewKind.Manual ? "manual" : "automatic";

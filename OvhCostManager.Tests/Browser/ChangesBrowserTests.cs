@@ -14,7 +14,8 @@ public sealed class ChangesDemoDashboardFixture : DemoDashboardFixture
 
 /// <summary>
 /// Nine simulated days synced from the header, one a day: the Changes view against the first day shows the instances
-/// that appeared since (not the one that came and went), and the ninth day's usage burst as an anomaly with its rule.
+/// that appeared since (not the one that came and went), the service renewed since, and the ninth day's usage burst as
+/// its plan's jump and as an anomaly with its rule.
 /// </summary>
 public sealed class ChangesBrowserTests(ChangesDemoDashboardFixture demo) : IClassFixture<ChangesDemoDashboardFixture>
 {
@@ -50,7 +51,16 @@ public sealed class ChangesBrowserTests(ChangesDemoDashboardFixture demo) : ICla
         Assert.Contains(burst.ProjectId, await page.Locator("[data-table='anomalies'] [data-subject]").EvaluateAllAsync<string[]>("e => e.map(x => x.dataset.subject)"));
         Assert.Contains(burst.PlanFamily, await page.Locator("[data-table='anomalies'] [data-subject]").EvaluateAllAsync<string[]>("e => e.map(x => x.dataset.subject)"));
         Assert.Contains(rule, await page.Locator("[data-table='anomalies'] [data-rule]").First.InnerTextAsync());
-        Assert.Equal(2, await page.Locator("[data-csv]").CountAsync());
+        // The burst's plan jumped on day 9 (from nothing, by its amount); the service renewed on its expiry day since day 0.
+        Assert.Equal([burst.PlanCode], await page.Locator("[data-table='jumps'] [data-plan]").EvaluateAllAsync<string[]>("e => e.map(x => x.dataset.plan)"));
+        Assert.Equal(burst.Amount.Amount, decimal.Parse((await page.Locator("[data-table='jumps'] [data-per-day]").GetAttributeAsync("data-per-day"))!, CultureInfo.InvariantCulture));
+        var renewal = Assert.Single(truth.Renewals);
+        Assert.Contains(renewal.ServiceName, await page.Locator("[data-table='services'] [data-service]").EvaluateAllAsync<string[]>("e => e.map(x => x.dataset.service)"));
+        Assert.Equal(1, await page.Locator("[data-table='services'] [data-change='Renewed']").CountAsync());
+        // A CSV for each table with rows: changes, jumps, services, anomalies, and bill lines when a bill brought some.
+        var billLines = await page.Locator("[data-table='bill-lines']").CountAsync();
+        Assert.Equal(1 - billLines, await page.Locator("[data-value='no-bill-lines']").CountAsync());
+        Assert.Equal(4 + billLines, await page.Locator("[data-csv]").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"changes-{language}"), FullPage = true });
         var blocking = await AccessibilityTests.BlockingViolationsAsync(page);
 
@@ -64,6 +74,7 @@ public sealed class ChangesBrowserTests(ChangesDemoDashboardFixture demo) : ICla
         await summary.WaitForAsync();
         Assert.Equal(card, (await summary.InnerTextAsync()).Trim());
         Assert.Equal("2", await page.Locator(".ocm-changes-card").GetAttributeAsync("data-anomalies"));
+        Assert.Equal("1", await page.Locator(".ocm-changes-card").GetAttributeAsync("data-jumps"));
         await page.Locator(".ocm-changes-card").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"overview-changes-card-{language}"), FullPage = true });
         blocking = [.. blocking, .. await AccessibilityTests.BlockingViolationsAsync(page)];

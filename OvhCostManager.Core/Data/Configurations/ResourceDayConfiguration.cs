@@ -9,8 +9,8 @@ internal sealed class ResourceDayConfiguration : IEntityTypeConfiguration<Resour
     public void Configure(EntityTypeBuilder<ResourceDay> builder)
     {
         builder.ToTable("resource_days");
-        builder.HasKey(r => new { r.Day, r.InstanceId });
-        builder.Property(r => r.InstanceId).HasMaxLength(64);
+        builder.HasKey(r => new { r.Day, r.Kind, r.InstanceId });
+        builder.Property(r => r.InstanceId).HasMaxLength(255);
         builder.Property(r => r.ProjectId).HasMaxLength(64).IsRequired();
         builder.Property(r => r.Name).IsRequired();
     }

@@ -1144,8 +1144,14 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstanceId")
-                        .HasMaxLength(64)
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Flavor")
@@ -1175,7 +1181,7 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<string>("Status")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Day", "InstanceId");
+                    b.HasKey("Day", "Kind", "InstanceId");
 
                     b.ToTable("resource_days", (string)null);
                 });

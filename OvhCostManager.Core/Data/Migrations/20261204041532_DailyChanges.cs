@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace OvhCostManager.Core.Data.Migrations
 {
-    /// <summary>Each Public Cloud instance as last seen on each day (resource_days), which the day's changes compare.</summary>
+    /// <summary>Each Public Cloud instance and each service's expiry as last seen on each day (resource_days), which the day's changes compare.</summary>
     public partial class DailyChanges : Migration
     {
         /// <inheritdoc />
@@ -16,7 +16,8 @@ namespace OvhCostManager.Core.Data.Migrations
                 columns: table => new
                 {
                     Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     ProjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     Flavor = table.Column<string>(type: "TEXT", nullable: true),
@@ -24,11 +25,12 @@ namespace OvhCostManager.Core.Data.Migrations
                     Status = table.Column<string>(type: "TEXT", nullable: true),
                     MonthlyBilling = table.Column<bool>(type: "INTEGER", nullable: false),
                     HourlyPrice = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ObservedAtUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_resource_days", x => new { x.Day, x.InstanceId });
+                    table.PrimaryKey("PK_resource_days", x => new { x.Day, x.Kind, x.InstanceId });
                 });
         }
 

@@ -11,7 +11,7 @@ using OvhCostManager.Core.Data;
 namespace OvhCostManager.Core.Data.Migrations
 {
     [DbContext(typeof(CostDbContext))]
-    [Migration("20261204031141_DailyChanges")]
+    [Migration("20261204041532_DailyChanges")]
     partial class DailyChanges
     {
         /// <inheritdoc />
@@ -778,8 +778,14 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstanceId")
-                        .HasMaxLength(64)
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Flavor")
@@ -809,7 +815,7 @@ namespace OvhCostManager.Core.Data.Migrations
                     b.Property<string>("Status")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Day", "InstanceId");
+                    b.HasKey("Day", "Kind", "InstanceId");
 
                     b.ToTable("resource_days", (string)null);
                 });
