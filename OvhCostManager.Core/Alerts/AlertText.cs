@@ -58,7 +58,7 @@ public static partial class AlertText
             return BillingMonth.Days(month).First.ToString("MMMM yyyy", culture);
         }
 
-        if (name == "day" && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if ((name == "day" || name.EndsWith("On", StringComparison.Ordinal)) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return day.ToString("d", culture);
         }

@@ -13,7 +13,7 @@ namespace OvhCostManager.Core.Alerts;
 /// <param name="Impact">The amount at stake, in the account currency, when there is one.</param>
 /// <param name="Link">A path of the dashboard that shows it (<c>/budgets?month=2026-11</c>).</param>
 /// <param name="Parameters">
-/// Invariant-culture strings. <see cref="AlertText"/> formats by name: <c>month</c> (YYYY-MM) as the month's name, <c>day</c> (YYYY-MM-DD) as a short date,
+/// Invariant-culture strings. <see cref="AlertText"/> formats by name: <c>month</c> (YYYY-MM) as the month's name, <c>day</c> and names ending in <c>On</c> (YYYY-MM-DD) as a short date,
 /// <c>scope</c> as the scope's name, <c>amount</c>, <c>budget</c> and names ending in <c>Amount</c> as money in
 /// <c>currency</c>, <c>percent</c> as a number; anything else as given.
 /// </param>

@@ -14,7 +14,7 @@ namespace OvhCostManager.Tests.Integration.Alerts;
 /// <summary>
 /// Ten simulated days, two consumption syncs each: every instance change whose month at the current rate reaches
 /// <c>Alerts:MinimumChangeImpact</c> raises one alert on its day (and one webhook call), a smaller one none, and the
-/// usage burst raises its two anomalies (project and plan family) once.
+/// usage burst raises its two anomalies (project and plan family) and its usage jump once.
 /// </summary>
 public sealed class ChangeAlertTests
 {
@@ -70,6 +70,8 @@ public sealed class ChangeAlertTests
                 Assert.Equal(expected, alerts.Where(a => InstanceChangeKinds.Contains(a.Kind)).Select(a => $"{a.Kind} {a.Impact?.Ucents}").Order(StringComparer.Ordinal));
                 var anomalies = alerts.Where(a => a.Kind == ChangeAlertSource.AnomalyKind).Select(a => a.Scope).Order(StringComparer.Ordinal);
                 Assert.Equal(day == burst.Day ? [$"family:{burst.PlanFamily}", $"project:{burst.ProjectId}"] : [], anomalies);
+                // The burst is also a usage jump of its plan: one alert on its day, whichever of the day's syncs saw it first.
+                Assert.Equal(day == burst.Day ? [$"project:{burst.ProjectId}"] : [], alerts.Where(a => a.Kind == "UsageJumped").Select(a => a.Scope));
             }
 
             var all = raisedOn.Values.SelectMany(a => a).ToList();
