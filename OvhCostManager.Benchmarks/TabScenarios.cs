@@ -1,9 +1,14 @@
 using System.Diagnostics;
+using OvhCostManager.Core.Budgets;
+using OvhCostManager.Core.Cash;
+using OvhCostManager.Core.Changes;
+using OvhCostManager.Core.Classification;
 using OvhCostManager.Core.Compare;
 using OvhCostManager.Core.Costs;
 using OvhCostManager.Core.Inventory;
 using OvhCostManager.Core.Overview;
 using OvhCostManager.Core.PayAsYouGo;
+using OvhCostManager.Core.Savings;
 using OvhCostManager.Core.Trends;
 
 namespace OvhCostManager.Benchmarks;
@@ -26,6 +31,18 @@ public static class TabScenarios
         var trends = host.Create<TrendQueries>();
         var inventory = host.Create<InventoryQuery>();
         var payg = host.Create<PayAsYouGoQuery>();
+        var changes = host.Create<DailyChangesQuery>();
+        var budgets = host.Create<BudgetProgressQuery>();
+        var calendar = host.Create<CashCalendarQuery>();
+        var runway = host.Create<CreditRunwayQuery>();
+        var savings = host.Create<SavingsQuery>();
+        // A budget on the account and on each family, so that the budgets page measures six scopes.
+        var store = host.Create<BudgetStore>();
+        await store.SaveAsync(BudgetScope.Account, month, Money.FromDecimal(50_000m), BudgetThresholds.Default, null);
+        foreach (var family in Enum.GetValues<CostFamily>())
+        {
+            await store.SaveAsync(BudgetScope.Family(family), month, Money.FromDecimal(10_000m), BudgetThresholds.Default, null);
+        }
 
         var table = new MarkdownTable($"4. Tab data — {label} ({months.Count} billed months, month {month}; {MeasuredRuns} runs after {WarmUpRuns} warm-up)",
             "tab", "p50 (ms)", "p95 (ms)", "mean (ms)", "allocated per run (KB)", "target p95");
@@ -40,6 +57,10 @@ public static class TabScenarios
             ("Inventory, invoiced", () => inventory.GetAsync(month, CostLens.Invoiced)),
             ("Inventory, incurred", () => inventory.GetAsync(month, CostLens.Incurred)),
             ("Pay-as-you-go", () => payg.GetAsync()),
+            ("Changes (latest day)", () => changes.GetAsync()),
+            ($"Budgets ({month}, 6 scopes)", () => budgets.GetAsync(month)),
+            ("Cash (calendar + runway)", async () => { await calendar.GetAsync(); await runway.GetAsync(); }),
+            ("Savings", () => savings.GetAsync()),
         };
         foreach (var (name, run) in tabs)
         {
