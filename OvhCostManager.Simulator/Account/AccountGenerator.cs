@@ -210,6 +210,7 @@ public sealed partial class SimulatedAccount
             monthBills.Add(bill);
         }
 
+        AddBilledButNotThereLines(monthBills, month);
         foreach (var bill in monthBills) Insert(bill);
         if (month == StartMonth.AddMonths(-(Shape.Months - 1))) GenerateCredits(month, day);
     }
