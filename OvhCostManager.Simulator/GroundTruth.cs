@@ -48,6 +48,9 @@ public sealed record GroundTruth
     /// <summary>A service billed after its end and a server billed that no listing shows, each with its month's lines.</summary>
     public required IReadOnlyList<BilledButNotThereTruth> BilledButNotThere { get; init; }
 
+    /// <summary>The listed VPS no bill names, with its monthly price.</summary>
+    public required IReadOnlyList<UnbilledTruth> Unbilled { get; init; }
+
     /// <summary>Services renewed so far after the account's first day, each on its expiry day.</summary>
     public required IReadOnlyList<ServiceRenewalEvent> Renewals { get; init; }
 
@@ -115,6 +118,7 @@ public sealed record GroundTruth
                 CloudLeftovers = CloudLeftoversTruth.Leftovers(account, now),
                 HourlyInstances = CloudLeftoversTruth.HourlyInstances(account, now),
                 BilledButNotThere = BilledButNotThereTruths.Compute(account, now),
+                Unbilled = BilledButNotThereTruths.Unbilled(account),
                 Renewals = account.Renewals.Where(r => r.Day <= ParisTime.DateOf(now)).ToList(),
             };
         }
