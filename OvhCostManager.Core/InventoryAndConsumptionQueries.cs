@@ -18,6 +18,8 @@ public static class InventoryAndConsumptionQueries
         services.AddSingleton<AccountQuery>();
         services.AddSingleton<Savings.HourlyToMonthlyAdvisor>();
         services.AddSingleton<Savings.CloudLeftoverFinder>();
+        services.AddSingleton<Savings.BilledButNotThereFinder>();
+        services.AddSingleton<Savings.UnbilledInventoryFinder>();
         services.AddSingleton<Savings.SavingsQuery>();
         services.AddSingleton(sp => new ViewAfterSync<Savings.SavingsView>(sp.GetRequiredService<Savings.SavingsQuery>().GetAsync));
         return services;

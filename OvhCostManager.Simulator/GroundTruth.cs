@@ -45,6 +45,12 @@ public sealed record GroundTruth
     /// <summary>Listed instances billed by the hour, with their flavour's prices and hours of this and last month.</summary>
     public required IReadOnlyList<HourlyInstanceTruth> HourlyInstances { get; init; }
 
+    /// <summary>A service billed after its end and a server billed that no listing shows, each with its month's lines.</summary>
+    public required IReadOnlyList<BilledButNotThereTruth> BilledButNotThere { get; init; }
+
+    /// <summary>The listed VPS no bill names, with its monthly price.</summary>
+    public required IReadOnlyList<UnbilledTruth> Unbilled { get; init; }
+
     /// <summary>Services renewed so far after the account's first day, each on its expiry day.</summary>
     public required IReadOnlyList<ServiceRenewalEvent> Renewals { get; init; }
 
@@ -111,6 +117,8 @@ public sealed record GroundTruth
                 UsageBursts = account.UsageBursts.Where(b => b.Start <= now).ToList(),
                 CloudLeftovers = CloudLeftoversTruth.Leftovers(account, now),
                 HourlyInstances = CloudLeftoversTruth.HourlyInstances(account, now),
+                BilledButNotThere = BilledButNotThereTruths.Compute(account, now),
+                Unbilled = BilledButNotThereTruths.Unbilled(account),
                 Renewals = account.Renewals.Where(r => r.Day <= ParisTime.DateOf(now)).ToList(),
             };
         }

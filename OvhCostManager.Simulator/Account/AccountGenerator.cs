@@ -210,6 +210,7 @@ public sealed partial class SimulatedAccount
             monthBills.Add(bill);
         }
 
+        AddBilledButNotThereLines(monthBills, month);
         foreach (var bill in monthBills) Insert(bill);
         if (month == StartMonth.AddMonths(-(Shape.Months - 1))) GenerateCredits(month, day);
     }
@@ -319,7 +320,7 @@ public sealed partial class SimulatedAccount
         }
         else if (kind < 24 && Vps.Count > 0)
         {
-            var v = Vps[r.Next(Vps.Count)];
+            var v = BilledVps(Vps[r.Next(Vps.Count)]);
             description = fr ? $"{v.ModelName} - renouvellement 1 mois" : $"{v.ModelName} - 1 month renewal";
             domain = v.Name;
             unit = v.MonthlyPrice.Amount;

@@ -32,6 +32,7 @@ public sealed partial class SimulatedAccount
         GenerateInventory(day);
         GenerateEvents(day);
         GenerateCloudLeftovers();
+        GenerateBilledButNotThere(day);
         var first = StartMonth.AddMonths(-(shape.Months - 1));
         for (var month = first; month <= StartMonth; month = month.Next)
         {

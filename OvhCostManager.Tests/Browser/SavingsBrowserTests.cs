@@ -10,10 +10,10 @@ namespace OvhCostManager.Tests.Browser;
 public sealed class SavingsBrowserTests(ImportedDashboardFixture dashboard)
 {
     [Theory]
-    [InlineData("fr", "Économies", "Économies possibles", "/ mois")]
-    [InlineData("en", "Savings", "Possible savings", "/ month")]
+    [InlineData("fr", "Économies", "Économies possibles", "/ mois", "Facturé mais absent")]
+    [InlineData("en", "Savings", "Possible savings", "/ month", "Billed but not there")]
     public async Task The_savings_page_and_the_overview_card_show_the_ground_truths_saving_with_no_serious_axe_violation(
-        string language, string heading, string cardTitle, string perMonth)
+        string language, string heading, string cardTitle, string perMonth, string billedTitle)
     {
         var truth = dashboard.GroundTruth;
         var expected = ExpectedAdvice.For(truth, dashboard.Simulator.Account);
@@ -37,6 +37,16 @@ public sealed class SavingsBrowserTests(ImportedDashboardFixture dashboard)
         Assert.Equal(best.Truth.InstanceId, await page.Locator("[data-table='hourly-advice'] [data-instance]").First.GetAttributeAsync("data-instance"));
         Assert.Contains(Euros.In(language, best.Saving), await page.Locator("[data-table='hourly-advice'] tbody tr").First.InnerTextAsync());
         Assert.Equal("page", await page.Locator("nav.ocm-tabs a[data-tab='savings']").GetAttributeAsync("aria-current"));
+
+        // Billed but not there, there but not billed: the simulator's seeded services, each once, and the KPI their sum.
+        Assert.Equal(Euros.In(language, Money.Sum(truth.BilledButNotThere.Select(b => b.Billed))),
+            (await page.InnerTextAsync("[data-kpi='billed-not-there'] .ocm-kpi-value")).Trim());
+        Assert.Contains(billedTitle, await page.InnerTextAsync("[data-widget='billed-but-not-there'] h2, [data-widget='billed-but-not-there'] h3"));
+        Assert.Equal(truth.BilledButNotThere.Select(b => b.Service).Order(),
+            (await page.Locator("[data-table='billed-not-there'] [data-service]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.service)")).Order());
+        Assert.Equal(truth.Unbilled.Select(u => u.Service),
+            await page.Locator("[data-table='there-not-billed'] [data-service]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.service)"));
+        Assert.Contains(Euros.In(language, truth.Unbilled[0].ExpectedMonthly), await page.Locator("[data-table='there-not-billed'] tbody tr").First.InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"savings-{language}"), FullPage = true });
         var blocking = await AccessibilityTests.BlockingViolationsAsync(page);
 
