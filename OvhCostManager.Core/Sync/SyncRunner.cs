@@ -42,6 +42,9 @@ public sealed class SyncRunner(
     /// <summary>Today's row of each instance, which the day's changes compare (<see cref="ResourceDayRecorder"/>).</summary>
     public const string ResourceDayStep = "resource days";
 
+    /// <summary>The forecast of each month still to come, kept for the cash calendar's forecast against billed (<see cref="Cash.CashForecastRecorder"/>).</summary>
+    public const string CashForecastStep = "cash forecasts";
+
     public const string CancelledError = "Cancelled before the end; what was saved is complete and the next run continues.";
 
     public const string CredentialsRefusedError =
@@ -85,9 +88,10 @@ public sealed class SyncRunner(
             {
                 await StepAsync(recorder, ResourceDayStep, () => resourceDays.RecordAsync(recorder.CurrentConsumption, zone, cancellationToken), cancellationToken);
             }
+
             if (scope.HasFlag(SyncScope.Inventory))
             {
-                await cashForecasts.RecordAsync(cancellationToken);
+                await StepAsync(recorder, CashForecastStep, () => cashForecasts.RecordAsync(cancellationToken), cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
